@@ -185,6 +185,10 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 throw new IllegalStateException("Kafka broker exited with " + process.exitValue()
                         + ", see " + directory.resolve("broker.out"));
             }
+            if (!accepts(brokerPort)) {
+                sleep(200);
+                continue;
+            }
             try (Admin admin = Admin.create(adminConfig)) {
                 if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
                     return;
@@ -195,6 +199,15 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             sleep(200);
         }
         throw new IllegalStateException("Kafka broker did not become ready within " + READY_TIMEOUT, last);
+    }
+
+    private static boolean accepts(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static Path writeConfig(Path directory, int brokerPort, int controllerPort) throws IOException {

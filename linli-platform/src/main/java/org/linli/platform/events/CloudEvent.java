@@ -1,0 +1,90 @@
+package org.linli.platform.events;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A CloudEvents 1.0 event in structured JSON mode, as Linli puts it on Kafka: the record key is the
+ * aggregate id, the value is this envelope. {@code communityid} is a CloudEvents extension attribute
+ * that routes the event to its tenant. {@code data} carries ids and flags, never personal data.
+ */
+public record CloudEvent(String id, String source, String type, OffsetDateTime time, String subject,
+        String communityId, JsonNode data) {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+
+    public String toJson(ObjectMapper mapper) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("specversion", SPEC_VERSION);
+        node.put("id", id);
+        node.put("source", source);
+        node.put("type", type);
+        node.put("time", time.toString());
+        if (subject != null) {
+            node.put("subject", subject);
+        }
+        if (communityId != null) {
+            node.put("communityid", communityId);
+        }
+        node.put("datacontenttype", "application/json");
+        node.set("data", data);
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write event " + id, e);
+        }
+    }
+
+    /** Reads an envelope; anything that is not a CloudEvents 1.0 JSON event is a {@link MalformedEventException}. */
+    public static CloudEvent parse(String json, ObjectMapper mapper) {
+        JsonNode node;
+        try {
+            node = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("not JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new MalformedEventException("not a JSON object");
+        }
+        if (!SPEC_VERSION.equals(text(node, "specversion"))) {
+            throw new MalformedEventException("specversion must be 1.0");
+        }
+        String time = text(node, "time");
+        try {
+            return new CloudEvent(required(node, "id"), required(node, "source"), required(node, "type"),
+                    time == null ? null : OffsetDateTime.parse(time), text(node, "subject"), text(node, "communityid"),
+                    node.path("data"));
+        } catch (DateTimeParseException e) {
+            throw new MalformedEventException("time is not an RFC 3339 timestamp");
+        }
+    }
+
+    /** The payload as the consumer's own view of it (unknown fields are ignored). */
+    public <T> T dataAs(Class<T> type, ObjectMapper mapper) {
+        try {
+            return mapper.treeToValue(data, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedEventException("data of " + this.type + " " + id + " does not fit " + type.getSimpleName()
+                    + ": " + e.getMessage());
+        }
+    }
+
+    private static String required(JsonNode node, String field) {
+        String value = text(node, field);
+        if (value == null || value.isBlank()) {
+            throw new MalformedEventException(field + " is missing");
+        }
+        return value;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

@@ -1,0 +1,37 @@
+package org.linli.platform.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+
+import io.smallrye.health.api.Wellness;
+
+/** How many committed events wait for the relay, and since when: a growing backlog means Kafka is unreachable. */
+@Wellness
+@ApplicationScoped
+public class OutboxHealthCheck implements HealthCheck {
+
+    private final EntityManager entityManager;
+
+    OutboxHealthCheck(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Override
+    @Transactional
+    public HealthCheckResponse call() {
+        Object[] row = (Object[]) entityManager.createNativeQuery(
+                "select count(*), coalesce(extract(epoch from now() - min(occurred_at)), 0) from outbox_event where published_at is null")
+                .getSingleResult();
+        long waiting = ((Number) row[0]).longValue();
+        long oldestSeconds = ((Number) row[1]).longValue();
+        return HealthCheckResponse.named("outbox")
+                .status(oldestSeconds < 60)
+                .withData("waiting", waiting)
+                .withData("oldestWaitingSeconds", oldestSeconds)
+                .build();
+    }
+}

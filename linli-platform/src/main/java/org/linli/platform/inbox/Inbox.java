@@ -1,0 +1,60 @@
+package org.linli.platform.inbox;
+
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.linli.platform.events.CloudEvent;
+import org.linli.platform.events.MalformedEventException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The idempotent receiving end. A consumer's effect and the record that it saw the event are written in
+ * one transaction, so a redelivered event changes nothing, and a failed effect leaves no record (the
+ * event is retried or dead-lettered).
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private final EntityManager entityManager;
+    private final ObjectMapper mapper;
+    private final MeterRegistry registry;
+
+    Inbox(EntityManager entityManager, ObjectMapper mapper, MeterRegistry registry) {
+        this.entityManager = entityManager;
+        this.mapper = mapper;
+        this.registry = registry;
+    }
+
+    /**
+     * Parses a record value from Kafka and hands the event to {@code handler} in a new transaction, unless
+     * {@code consumer} has handled this event id before. Returns whether the handler ran.
+     *
+     * @throws MalformedEventException when the value is not a CloudEvents JSON event (the channel dead-letters it)
+     */
+    public boolean receive(String consumer, String recordValue, Consumer<CloudEvent> handler) {
+        if (recordValue == null) {
+            throw new MalformedEventException("empty record");
+        }
+        CloudEvent event = CloudEvent.parse(recordValue, mapper);
+        boolean handled = QuarkusTransaction.requiringNew().call(() -> {
+            int fresh = entityManager.createNativeQuery(
+                    "insert into inbox_event (consumer, event_id, event_type) values (?1, ?2, ?3) on conflict do nothing")
+                    .setParameter(1, consumer).setParameter(2, event.id()).setParameter(3, event.type())
+                    .executeUpdate();
+            if (fresh == 0) {
+                return false;
+            }
+            handler.accept(event);
+            return true;
+        });
+        registry.counter("linli.inbox.events", "consumer", consumer, "outcome", handled ? "handled" : "duplicate")
+                .increment();
+        return handled;
+    }
+}

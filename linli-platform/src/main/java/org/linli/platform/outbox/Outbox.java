@@ -1,0 +1,71 @@
+package org.linli.platform.outbox;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import org.linli.platform.events.OutgoingEvent;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Where services put the events their transaction produces. The event is a row in the same
+ * transaction as the business change: it is published if and only if that transaction commits.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final ObjectMapper mapper;
+    private final OutboxConfig config;
+    private final OutboxRelay relay;
+    private final TransactionSynchronizationRegistry transactions;
+
+    Outbox(ObjectMapper mapper, OutboxConfig config, OutboxRelay relay, TransactionSynchronizationRegistry transactions) {
+        this.mapper = mapper;
+        this.config = config;
+        this.relay = relay;
+        this.transactions = transactions;
+    }
+
+    /** Records the event in the caller's transaction (there must be one) and returns its id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(OutgoingEvent event) {
+        OutboxEvent row = new OutboxEvent();
+        row.id = UUID.randomUUID();
+        row.topic = event.topic();
+        row.recordKey = event.key();
+        row.type = event.type();
+        row.source = config.source();
+        row.subject = event.subject();
+        row.communityId = event.communityId();
+        row.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        try {
+            row.data = mapper.writeValueAsString(event.data());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event data of " + event.type() + " is not serialisable", e);
+        }
+        row.persist();
+        transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
+        return row.id;
+    }
+
+    private record WakeRelayOnCommit(OutboxRelay relay) implements Synchronization {
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                relay.wakeUp();
+            }
+        }
+    }
+}

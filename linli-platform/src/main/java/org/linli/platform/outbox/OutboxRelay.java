@@ -1,0 +1,219 @@
+package org.linli.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.linli.platform.events.CloudEvent;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Publishes committed outbox rows to Kafka, oldest first, and marks them published. One relay per
+ * database works at a time (a transaction-scoped advisory lock), which keeps per-key order also with
+ * several instances. Delivery is at least once: if the broker is down the rows wait and the relay
+ * retries with backoff; consumers are idempotent by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final long RELAY_LOCK = 0x4c494e4c49L; // "LINLI": one relay per service database
+
+    private final EntityManager entityManager;
+    private final ObjectMapper mapper;
+    private final OutboxConfig.Relay config;
+    private final String bootstrapServers;
+    private final Counter published;
+    private final Counter failures;
+    private final Semaphore wakeUps = new Semaphore(0);
+
+    private volatile boolean running;
+    private Thread thread;
+    private Producer<String, String> producer;
+
+    OutboxRelay(EntityManager entityManager, ObjectMapper mapper, OutboxConfig config, MeterRegistry registry,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.entityManager = entityManager;
+        this.mapper = mapper;
+        this.config = config.relay();
+        this.bootstrapServers = bootstrapServers;
+        this.published = Counter.builder("linli.outbox.published").description("events the relay published")
+                .register(registry);
+        this.failures = Counter.builder("linli.outbox.failures").description("relay batches that failed and wait for a retry")
+                .register(registry);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            Log.info("Outbox relay disabled on this instance");
+            return;
+        }
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + UUID.randomUUID(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                ProducerConfig.LINGER_MS_CONFIG, 2,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) config.sendTimeout().toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(config.sendTimeout().toMillis(), 5000),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis() + 5000),
+                new StringSerializer(), new StringSerializer());
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUp();
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(15).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Called after a transaction with outbox rows commits, so events go out without waiting for the next poll. */
+    public void wakeUp() {
+        wakeUps.release();
+    }
+
+    private void run() {
+        Duration backoff = Duration.ZERO;
+        boolean outage = false;
+        while (running) {
+            try {
+                int count = publishBatch();
+                if (outage) {
+                    Log.infof("Outbox relay: Kafka reachable again, publishing resumed");
+                    outage = false;
+                }
+                backoff = Duration.ZERO;
+                if (count < config.batchSize()) {
+                    waitForWork(config.pollInterval());
+                }
+            } catch (RuntimeException e) {
+                failures.increment();
+                if (!outage) {
+                    Log.warnf("Outbox relay cannot publish (%s); events wait in the outbox and will be retried",
+                            rootMessage(e));
+                    outage = true;
+                }
+                backoff = backoff.isZero() ? Duration.ofMillis(200) : min(backoff.multipliedBy(2), config.maxBackoff());
+                sleep(backoff);
+            }
+        }
+    }
+
+    /** Publishes up to one batch in one transaction; returns how many events went out. */
+    int publishBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Boolean locked = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                    .setParameter(1, RELAY_LOCK).getSingleResult();
+            if (!locked) {
+                return 0; // another instance is relaying
+            }
+            @SuppressWarnings("unchecked")
+            List<OutboxEvent> batch = entityManager.createQuery(
+                    "from OutboxEvent where publishedAt is null order by seq", OutboxEvent.class)
+                    .setMaxResults(config.batchSize()).getResultList();
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
+            for (OutboxEvent row : batch) {
+                sends.add(producer.send(record(row)));
+            }
+            producer.flush();
+            long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+            for (Future<RecordMetadata> send : sends) {
+                try {
+                    send.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("Kafka did not acknowledge the batch", e);
+                }
+            }
+            OffsetDateTime now = OffsetDateTime.now();
+            for (OutboxEvent row : batch) {
+                row.publishedAt = now;
+            }
+            published.increment(batch.size());
+            return batch.size();
+        });
+    }
+
+    private ProducerRecord<String, String> record(OutboxEvent row) {
+        try {
+            CloudEvent event = new CloudEvent(row.id.toString(), row.source, row.type, row.occurredAt, row.subject,
+                    row.communityId, mapper.readTree(row.data));
+            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.recordKey, event.toJson(mapper));
+            record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_type", row.type.getBytes(StandardCharsets.UTF_8));
+            return record;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("outbox row " + row.id + " holds unreadable data", e);
+        }
+    }
+
+    private void waitForWork(Duration timeout) {
+        try {
+            wakeUps.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            wakeUps.drainPermits();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

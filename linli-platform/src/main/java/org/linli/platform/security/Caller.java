@@ -1,0 +1,60 @@
+package org.linli.platform.security;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling, from their bearer token: their roles, and the community (or district) that scopes what
+ * they may see. Resources ask {@link #mayRead(String, String)} and answer 404, not 403, for anything
+ * outside the caller's scope, so nobody learns what exists in another community.
+ */
+@RequestScoped
+public class Caller {
+
+    public static final String COMMUNITY_CLAIM = "community";
+    public static final String DISTRICT_CLAIM = "district";
+
+    private final JsonWebToken token;
+
+    Caller(JsonWebToken token) {
+        this.token = token;
+    }
+
+    /** The stable id of the account (JWT {@code sub}). */
+    public String subject() {
+        return token.getSubject();
+    }
+
+    public boolean is(String role) {
+        return token.getGroups().contains(role);
+    }
+
+    public Optional<String> community() {
+        return claim(COMMUNITY_CLAIM);
+    }
+
+    public Optional<String> district() {
+        return claim(DISTRICT_CLAIM);
+    }
+
+    /** Whether the caller may read data that belongs to this community (of this district, when known). */
+    public boolean mayRead(String communityId, String districtId) {
+        if (community().filter(communityId::equals).isPresent()) {
+            return true;
+        }
+        return is(Roles.DISTRICT_OFFICER) && districtId != null && district().filter(districtId::equals).isPresent();
+    }
+
+    /** Whether the caller works in this community (district officers watch, they do not write). */
+    public boolean worksIn(String communityId) {
+        return community().filter(communityId::equals).isPresent();
+    }
+
+    private Optional<String> claim(String name) {
+        Object value = token.getClaim(name);
+        return value == null ? Optional.empty() : Optional.of(value.toString().replaceAll("^\"|\"$", ""));
+    }
+}

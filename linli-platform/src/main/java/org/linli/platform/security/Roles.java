@@ -1,0 +1,23 @@
+package org.linli.platform.security;
+
+/** The roles a Linli token can carry (the JWT {@code groups} claim). */
+public final class Roles {
+
+    /** Watches every community of a district; reads, never writes residents' data. */
+    public static final String DISTRICT_OFFICER = "district-officer";
+    /** Staff of one community (社区工作者). */
+    public static final String COMMUNITY_WORKER = "community-worker";
+    /** Looks after one grid of a community (网格长). */
+    public static final String GRID_HEAD = "grid-head";
+    /** A red-vest volunteer (红马甲). */
+    public static final String VOLUNTEER = "volunteer";
+    /** A resident, or family acting for them; sees their own record. */
+    public static final String RESIDENT = "resident";
+    /** Canteen staff and delivery workers. */
+    public static final String CANTEEN_STAFF = "canteen-staff";
+    /** A partner bank or canteen operator, integrating over the API. */
+    public static final String PARTNER = "partner";
+
+    private Roles() {
+    }
+}
