@@ -33,8 +33,19 @@ public final class TopicProbe implements AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, true),
                 new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        List<TopicPartition> partitions = List.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (partitions.isEmpty() && System.nanoTime() < deadline) {
+            // asking for a missing topic's partitions creates it (auto.create.topics.enable); it may take a moment
+            partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            if (partitions.isEmpty()) {
+                sleep(100);
+            }
+        }
+        if (partitions.isEmpty()) {
+            throw new IllegalStateException("topic " + topic + " has no partitions");
+        }
         consumer.assign(partitions);
         if (fromStart) {
             consumer.seekToBeginning(partitions);
@@ -90,6 +101,14 @@ public final class TopicProbe implements AutoCloseable {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not write to " + topic, e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

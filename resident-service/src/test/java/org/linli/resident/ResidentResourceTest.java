@@ -116,7 +116,7 @@ class ResidentResourceTest {
                 .body("""
                         {"name": "王", "gender": "UNKNOWN", "birthDate": "1950-01-01"}""")
                 .when().post("/communities/{c}/residents", CHANGSHAN)
-                .then().statusCode(400).body("violations[0].field", equalTo("gender"));
+                .then().log().ifValidationFails().statusCode(400).body("violations[0].field", equalTo("gender"));
         given().auth().oauth2(worker(CHANGSHAN)).contentType(ContentType.JSON).body("{\"name\": ")
                 .when().post("/communities/{c}/residents", CHANGSHAN)
                 .then().statusCode(400).contentType("application/problem+json");
