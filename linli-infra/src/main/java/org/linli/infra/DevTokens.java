@@ -14,8 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.lang.JoseException;
 
 /**
  * Mints bearer tokens signed with the DEVELOPMENT key (linli/dev-keys/jwt-private.pem), for tests and
@@ -72,10 +74,26 @@ public final class DevTokens {
     }
 
     public String mint() {
-        JwtClaimsBuilder builder = Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(roles)
-                .expiresIn(lifetime);
-        claims.forEach(builder::claim);
-        return builder.jws().keyId("linli-dev").sign(privateKey());
+        JwtClaims jwt = new JwtClaims();
+        jwt.setIssuer(ISSUER);
+        jwt.setSubject(subject);
+        jwt.setClaim("upn", subject);
+        jwt.setStringListClaim("groups", java.util.List.copyOf(roles));
+        jwt.setIssuedAtToNow();
+        jwt.setExpirationTimeMinutesInTheFuture(lifetime.toSeconds() / 60f);
+        jwt.setGeneratedJwtId();
+        claims.forEach(jwt::setClaim);
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(jwt.toJson());
+        jws.setKey(privateKey());
+        jws.setKeyIdHeaderValue("linli-dev");
+        jws.setHeader("typ", "JWT");
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("cannot sign a development token", e);
+        }
     }
 
     private static synchronized PrivateKey privateKey() {

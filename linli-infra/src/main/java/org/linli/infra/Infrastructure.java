@@ -37,6 +37,8 @@ public final class Infrastructure {
     private final String kafkaBootstrapServers;
     private final KafkaBrokerProcess broker;
     private final AutoCloseable owned;
+    private final java.util.List<Runnable> beforeStop = new java.util.ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Infrastructure(String mode, PostgresEndpoint postgres, String kafkaBootstrapServers,
             KafkaBrokerProcess broker, AutoCloseable owned) {
@@ -147,7 +149,26 @@ public final class Infrastructure {
         return Optional.ofNullable(broker);
     }
 
+    /** Runs {@code task} when this infrastructure stops (also on Ctrl-C), before PostgreSQL and Kafka go. */
+    public void beforeStop(Runnable task) {
+        synchronized (beforeStop) {
+            beforeStop.add(task);
+        }
+    }
+
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        synchronized (beforeStop) {
+            for (Runnable task : beforeStop) {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("a stop task failed", e);
+                }
+            }
+        }
         try {
             owned.close();
         } catch (Exception e) {

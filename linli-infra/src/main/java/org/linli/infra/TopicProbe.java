@@ -1,5 +1,6 @@
 package org.linli.infra;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,14 +94,28 @@ public final class TopicProbe implements AutoCloseable {
         return seen.stream().filter(filter).toList();
     }
 
-    /** Writes one record as a producing service would, and waits for the broker's acknowledgement. */
-    public static void send(String topic, String key, String value) {
+    /**
+     * Writes one event as a Linli service's outbox relay would (with the CloudEvents structured-mode
+     * content-type header) and waits for the broker's acknowledgement.
+     */
+    public static void send(String topic, String key, String event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, event);
+        record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+        write(record);
+    }
+
+    /** Writes a record with no headers at all, as a misbehaving producer might. */
+    public static void sendRaw(String topic, String key, String value) {
+        write(new ProducerRecord<>(topic, key, value));
+    }
+
+    private static void write(ProducerRecord<String, String> record) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(record).get();
         } catch (Exception e) {
-            throw new IllegalStateException("could not write to " + topic, e);
+            throw new IllegalStateException("could not write to " + record.topic(), e);
         }
     }
 

@@ -73,7 +73,7 @@ class ResidentEventsConsumerTest {
     void aRecordThatIsNotAnEventIsDeadLetteredAndTheChannelGoesOn() {
         try (TopicProbe deadLetters = TopicProbe.tail(DLQ)) {
             String poisonKey = "poison-" + UUID.randomUUID();
-            TopicProbe.send(TOPIC, poisonKey, "this is not an event {");
+            TopicProbe.sendRaw(TOPIC, poisonKey, "this is not an event {");
             deadLetters.await(r -> poisonKey.equals(r.key()), 1, Duration.ofSeconds(30));
         }
         UUID resident = UUID.randomUUID();

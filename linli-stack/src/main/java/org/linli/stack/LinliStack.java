@@ -1,0 +1,120 @@
+package org.linli.stack;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.linli.infra.Infrastructure;
+import org.linli.infra.PostgresEndpoint;
+
+/**
+ * The whole system on one machine: the real PostgreSQL and Kafka of {@link Infrastructure} and the three
+ * packaged services, each its own JVM with its own database. The run command and the end-to-end tests both
+ * start it this way.
+ */
+public final class LinliStack implements AutoCloseable {
+
+    /** The services, in start order, with the port each takes in a local run. */
+    public static final List<String> SERVICES = List.of("resident-service", "points-service", "canteen-service");
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Infrastructure infrastructure;
+    private final Map<String, ServiceProcess> services;
+
+    private LinliStack(Infrastructure infrastructure, Map<String, ServiceProcess> services) {
+        this.infrastructure = infrastructure;
+        this.services = services;
+    }
+
+    /**
+     * Starts the infrastructure and the services. {@code basePort} 0 picks free ports (tests); otherwise the
+     * services take basePort+1, +2, +3 (8081, 8082, 8083 for a local run).
+     */
+    public static LinliStack start(Path home, int basePort, Path logDirectory) {
+        Infrastructure infrastructure = Infrastructure.shared();
+        Map<String, ServiceProcess> services = new HashMap<>();
+        List<ServiceProcess> launched = new ArrayList<>();
+        try {
+            for (int i = 0; i < SERVICES.size(); i++) {
+                String name = SERVICES.get(i);
+                int port = basePort == 0 ? freePort() : basePort + i + 1;
+                ServiceProcess service = ServiceProcess.launch(name, home.resolve(name).resolve("target/quarkus-app"), port,
+                        environment(infrastructure, name), logDirectory);
+                launched.add(service);
+                services.put(name, service);
+            }
+            for (ServiceProcess service : launched) { // they start in parallel; wait for each
+                service.awaitReady(READY_TIMEOUT);
+            }
+            return new LinliStack(infrastructure, services);
+        } catch (RuntimeException e) {
+            launched.forEach(ServiceProcess::close);
+            throw e;
+        }
+    }
+
+    /** Starts a service again after {@link ServiceProcess#kill()} or close, on the same port and database. */
+    public ServiceProcess restart(String name, Path home, Path logDirectory) {
+        ServiceProcess old = service(name);
+        old.close();
+        ServiceProcess fresh = ServiceProcess.launch(name, home.resolve(name).resolve("target/quarkus-app"),
+                old.baseUri().getPort(), environment(infrastructure, name), logDirectory);
+        services.put(name, fresh);
+        return fresh.awaitReady(READY_TIMEOUT);
+    }
+
+    public ServiceProcess service(String name) {
+        return Optional.ofNullable(services.get(name)).orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    public Infrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    private static Map<String, String> environment(Infrastructure infrastructure, String service) {
+        PostgresEndpoint postgres = infrastructure.postgres();
+        String database = "linli_" + service.replace("-service", "");
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.ensureDatabase(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        // DEVELOPMENT KEY: local runs and tests only (see linli-infra/src/main/resources/linli/dev-keys/README.md)
+        env.put("LINLI_JWT_PUBLIC_KEY_LOCATION", "linli/dev-keys/jwt-public.pem");
+        return env;
+    }
+
+    /** The repository root: {@code -Dlinli.home}, else the nearest folder upwards that holds mvnw and the services. */
+    public static Path home() {
+        String configured = System.getProperty("linli.home");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("resident-service"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("cannot find the Linli checkout; run from inside it or set -Dlinli.home");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        services.values().forEach(ServiceProcess::close);
+    }
+}

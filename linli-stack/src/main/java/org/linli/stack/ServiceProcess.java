@@ -1,0 +1,156 @@
+package org.linli.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One packaged Linli service (its quarkus-app) running as its own JVM, as it would in production: configured
+ * by environment variables, stopped with SIGTERM, or killed with SIGKILL to test a crash.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final Path log;
+    private final Process process;
+    private final long launchedAt;
+    private long readyAfterMillis = -1;
+
+    private ServiceProcess(String name, int port, Path log, Process process, long launchedAt) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+        this.launchedAt = launchedAt;
+    }
+
+    static ServiceProcess launch(String name, Path quarkusApp, int port, Map<String, String> environment, Path logDirectory) {
+        Path runner = quarkusApp.resolve("quarkus-run.jar");
+        if (!Files.exists(runner)) {
+            throw new IllegalStateException(runner + " is missing: build first (./mvnw install -DskipTests)");
+        }
+        try {
+            Files.createDirectories(logDirectory);
+            Path log = logDirectory.resolve(name + ".log");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
+                    "-jar", runner.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            builder.environment().putAll(environment);
+            builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            long launchedAt = System.nanoTime();
+            return new ServiceProcess(name, port, log, builder.start(), launchedAt);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot launch " + name, e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public URI baseUri() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Milliseconds from launching the JVM to the first ready answer of its readiness endpoint. */
+    public long readyAfterMillis() {
+        return readyAfterMillis;
+    }
+
+    /** Resident set size of the service's JVM in MiB, from /proc (Linux). */
+    public long residentSetMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or the process is gone
+        }
+        return -1;
+    }
+
+    /** Waits until /q/health/ready answers 200. */
+    public ServiceProcess awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest ready = HttpRequest.newBuilder(baseUri().resolve("/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    readyAfterMillis = (System.nanoTime() - launchedAt) / 1_000_000;
+                    return this;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            }
+            sleep(50);
+        }
+        throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+    }
+
+    /** A crash: SIGKILL, no shutdown hooks, no goodbye. */
+    public void kill() {
+        process.destroyForcibly();
+        waitForExit(10);
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!waitForExit(20)) {
+                kill();
+            }
+        }
+    }
+
+    private boolean waitForExit(int seconds) {
+        try {
+            return process.waitFor(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
