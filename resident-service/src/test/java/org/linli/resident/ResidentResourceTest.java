@@ -95,6 +95,13 @@ class ResidentResourceTest {
     }
 
     @Test
+    void anEndpointWithoutASecurityAnnotationIsDeniedEvenWithAValidToken() {
+        given().auth().oauth2(worker(CHANGSHAN)).when().get("/test-only/forgotten")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().when().get("/test-only/forgotten").then().statusCode(401);
+    }
+
+    @Test
     void aVolunteerMayNotRegisterResidents() {
         String volunteer = DevTokens.as("volunteer").community(CHANGSHAN).mint();
         given().auth().oauth2(volunteer).contentType(ContentType.JSON).body(MS_ZHAO)

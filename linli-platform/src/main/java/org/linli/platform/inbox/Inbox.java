@@ -11,15 +11,18 @@ import org.linli.platform.events.MalformedEventException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The idempotent receiving end. A consumer's effect and the record that it saw the event are written in
  * one transaction, so a redelivered event changes nothing, and a failed effect leaves no record (the
- * event is retried or dead-lettered).
+ * event is retried, then dead-lettered).
  */
 @ApplicationScoped
 public class Inbox {
+
+    private static final int ATTEMPTS = 3;
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
@@ -42,7 +45,7 @@ public class Inbox {
             throw new MalformedEventException("empty record");
         }
         CloudEvent event = CloudEvent.parse(recordValue, mapper);
-        boolean handled = QuarkusTransaction.requiringNew().call(() -> {
+        boolean handled = withRetries(consumer, event, () -> QuarkusTransaction.requiringNew().call(() -> {
             int fresh = entityManager.createNativeQuery(
                     "insert into inbox_event (consumer, event_id, event_type) values (?1, ?2, ?3) on conflict do nothing")
                     .setParameter(1, consumer).setParameter(2, event.id()).setParameter(3, event.type())
@@ -52,9 +55,35 @@ public class Inbox {
             }
             handler.accept(event);
             return true;
-        });
+        }));
         registry.counter("linli.inbox.events", "consumer", consumer, "outcome", handled ? "handled" : "duplicate")
                 .increment();
         return handled;
+    }
+
+    /**
+     * A failure that may pass (the database restarting, a lock timeout, a lost race) is retried a few times
+     * before the record is dead-lettered; a malformed event is dead-lettered at once.
+     */
+    private static boolean withRetries(String consumer, CloudEvent event, java.util.function.BooleanSupplier attempt) {
+        for (int tries = 1;; tries++) {
+            try {
+                return attempt.getAsBoolean();
+            } catch (MalformedEventException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (tries >= ATTEMPTS) {
+                    throw e;
+                }
+                Log.warnf("%s could not handle %s %s (attempt %d of %d): %s", consumer, event.type(), event.id(), tries,
+                        ATTEMPTS, e.getMessage());
+                try {
+                    Thread.sleep(250L * tries * tries);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,4 @@
+-- One database per service; no service reads another's tables.
+create database linli_resident;
+create database linli_points;
+create database linli_canteen;
