@@ -86,8 +86,8 @@ public final class LinliStack implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
         env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
-        // DEVELOPMENT KEY: local runs and tests only (see linli-infra/src/main/resources/linli/dev-keys/README.md)
-        env.put("LINLI_JWT_PUBLIC_KEY_LOCATION", "linli/dev-keys/jwt-public.pem");
+        // the "local" profile trusts the DEVELOPMENT keys (JWT, personal-data encryption): local runs and tests only
+        env.put("QUARKUS_PROFILE", "prod,local");
         return env;
     }
 

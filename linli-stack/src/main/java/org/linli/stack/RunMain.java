@@ -1,10 +1,8 @@
 package org.linli.stack;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-import org.linli.infra.DevTokens;
 
 /**
  * The run command ({@code ./linli run}): PostgreSQL, Kafka and the three services with a little sample data,
@@ -28,9 +26,10 @@ public final class RunMain {
             stack.close();
         });
 
-        List<String> sample = SampleData.register(stack.service("resident-service").baseUri());
+        SampleData.Seeded sample = SampleData.seed(stack.service("resident-service").baseUri());
         long seconds = (System.nanoTime() - started) / 1_000_000_000;
-        String worker = DevTokens.as("community-worker").community(SampleData.COMMUNITY).subject("worker-han").mint();
+        String worker = SampleData.worker();
+        String msZhao = sample == null ? "<resident id>" : sample.msZhao();
 
         StringBuilder out = new StringBuilder();
         out.append("\nLinli is running (ready in ").append(seconds).append(" s). Ctrl-C stops everything.\n\n");
@@ -44,16 +43,17 @@ public final class RunMain {
         out.append("  PostgreSQL: ").append(stack.infrastructure().postgres().jdbcUrl("linli_resident"))
                 .append(" (").append(stack.infrastructure().mode()).append(")\n");
         out.append("  Kafka:      ").append(stack.infrastructure().kafkaBootstrapServers()).append("\n\n");
-        out.append("  Sample residents of ").append(SampleData.COMMUNITY).append(": ").append(sample.size())
-                .append(" (Ms Zhao is ").append(sample.get(0)).append(")\n\n");
+        out.append(sample == null ? "  Sample data was already there (persistent database).\n\n"
+                : "  Sample residents of " + SampleData.COMMUNITY + ": " + sample.residentIds().size() + " (Ms Zhao is "
+                        + msZhao + ")\n\n");
         out.append("  A community worker's DEVELOPMENT token (12 h; mint others with ./linli token --help):\n");
         out.append("  export TOKEN=").append(worker).append("\n\n");
         out.append("  curl -H \"Authorization: Bearer $TOKEN\" ").append(stack.service("resident-service").baseUri())
-                .append("/communities/").append(SampleData.COMMUNITY).append("/residents/").append(sample.get(0)).append('\n');
+                .append("/communities/").append(SampleData.COMMUNITY).append("/residents/").append(msZhao).append('\n');
         out.append("  curl -H \"Authorization: Bearer $TOKEN\" ").append(stack.service("points-service").baseUri())
-                .append("/communities/").append(SampleData.COMMUNITY).append("/members/").append(sample.get(0)).append('\n');
+                .append("/communities/").append(SampleData.COMMUNITY).append("/members/").append(msZhao).append('\n');
         out.append("  curl -H \"Authorization: Bearer $TOKEN\" ").append(stack.service("canteen-service").baseUri())
-                .append("/communities/").append(SampleData.COMMUNITY).append("/diners/").append(sample.get(0)).append('\n');
+                .append("/communities/").append(SampleData.COMMUNITY).append("/diners/").append(msZhao).append('\n');
         System.out.println(out);
         new CountDownLatch(1).await(); // until Ctrl-C; the infrastructure's shutdown hook stops everything
     }

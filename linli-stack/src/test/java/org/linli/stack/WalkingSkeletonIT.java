@@ -46,12 +46,14 @@ class WalkingSkeletonIT {
 
     @Test
     void aResidentRegisteredInResidentServiceAppearsInPointsAndCanteen() throws Exception {
-        String worker = DevTokens.as("community-worker").community(COMMUNITY).subject("worker-han").mint();
+        SampleData.Seeded sample = SampleData.seed(stack.service("resident-service").baseUri());
+        String worker = SampleData.worker();
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(
                 uri("resident-service", "/communities/" + COMMUNITY + "/residents"))
                 .header("Authorization", "Bearer " + worker).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"name":"赵秀兰","gender":"FEMALE","birthDate":"1950-03-14","livesAlone":true,"housebound":true}"""))
+                        {"name":"周桂英","gender":"FEMALE","birthDate":"1948-02-11","livesAlone":true,"housebound":true,
+                         "householdId":"%s"}""".formatted(sample.householdId())))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
         String id = created.body().replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");

@@ -1,6 +1,5 @@
 package org.linli.resident;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,13 +23,11 @@ import org.linli.platform.events.OutgoingEvent;
 import org.linli.platform.outbox.Outbox;
 import org.linli.platform.outbox.OutboxEvent;
 import org.linli.resident.events.ResidentEvents;
-import org.linli.resident.service.ResidentRegistry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /** The outbox's promises, against the real broker: published iff committed, never lost in an outage, in order per key. */
 @QuarkusTest
@@ -41,43 +38,50 @@ class OutboxGuaranteesTest {
     @Inject
     Outbox outbox;
     @Inject
-    ResidentRegistry registry;
-    @Inject
     ObjectMapper mapper;
 
     @Test
     void aRegistrationIsPublishedAsACloudEventKeyedByResidentWithoutPersonalData() throws Exception {
+        TestCommunity community = TestCommunity.create();
         try (TopicProbe topic = TopicProbe.tail(ResidentEvents.TOPIC)) {
-            String id = ResidentResourceTest.register(ResidentResourceTest.CHANGSHAN, ResidentResourceTest.MS_ZHAO);
+            String id = community.register(ResidentResourceTest.MS_ZHAO.replace("}",
+                    ", \"phone\": \"13812345678\", \"nationalId\": \"" + IdNumbers.valid("22010319500314123") + "\"}"));
 
             ConsumerRecord<String, String> record = topic.await(r -> id.equals(r.key()), 1, PATIENCE).get(0);
             CloudEvent event = CloudEvent.parse(record.value(), mapper);
             assertEquals("resident.registered.v1", event.type());
             assertEquals("/linli/resident-service", event.source());
             assertEquals("residents/" + id, event.subject());
-            assertEquals("changshan-garden", event.communityId());
+            assertEquals(community.code(), event.communityId());
+            assertEquals(community.district(), event.data().get("districtId").asText());
+            assertEquals(community.unitId(), event.data().get("unitId").asText());
             assertEquals(id, event.data().get("residentId").asText());
             assertTrue(event.data().get("housebound").asBoolean());
             assertEquals("AGED_75_84", event.data().get("ageBand").asText());
             assertFalse(record.value().contains("赵"), "no name on the bus");
             assertFalse(record.value().contains("1950"), "no birth date on the bus");
+            assertFalse(record.value().contains("13812345678"), "no phone on the bus");
+            assertFalse(record.value().contains("220103"), "no ID number on the bus");
+            assertEquals(0, event.data().get("dietaryNeeds").size(), "no dietary needs without consent to share them");
             assertFalse(event.data().has("chronicIllness"), "no health detail on the bus");
         }
     }
 
     @Test
     void aRolledBackTransactionPublishesNothing() {
+        TestCommunity community = TestCommunity.create();
         try (TopicProbe topic = TopicProbe.tail(ResidentEvents.TOPIC)) {
-            UUID[] doomed = new UUID[1];
+            UUID[] doomed = { UUID.randomUUID() };
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
-                    doomed[0] = registry.register("changshan-garden", registration()).id;
+                    outbox.publish(new OutgoingEvent(ResidentEvents.TOPIC, ResidentEvents.REGISTERED, doomed[0].toString(),
+                            "residents/" + doomed[0], community.code(), Map.of("residentId", doomed[0].toString())));
                     throw new IllegalStateException("the business transaction fails after writing its event");
                 });
             } catch (IllegalStateException expected) {
                 // rolled back
             }
-            String committed = ResidentResourceTest.register(ResidentResourceTest.CHANGSHAN, ResidentResourceTest.MS_ZHAO);
+            String committed = community.register(ResidentResourceTest.MS_ZHAO);
 
             topic.await(r -> committed.equals(r.key()), 1, PATIENCE);
             assertTrue(topic.during(Duration.ofSeconds(2), r -> doomed[0].toString().equals(r.key())).isEmpty(),
@@ -91,6 +95,7 @@ class OutboxGuaranteesTest {
     void aBrokerOutageDelaysEventsAndLosesNoneAndKeepsTheirOrderPerKey() {
         Assumptions.assumeTrue(Infrastructure.shared().ownedBroker().isPresent(), "needs a broker this JVM can stop");
         KafkaBrokerProcess broker = Infrastructure.shared().ownedBroker().get();
+        TestCommunity community = TestCommunity.create();
         String key = "aggregate-" + UUID.randomUUID();
         String sequenceTopic = "linli.test.sequence";
         try (TopicProbe residents = TopicProbe.tail(ResidentEvents.TOPIC);
@@ -101,10 +106,7 @@ class OutboxGuaranteesTest {
             List<String> registeredDuringOutage = new ArrayList<>();
             try {
                 for (int i = 0; i < 3; i++) {
-                    registeredDuringOutage.add(given().auth().oauth2(ResidentResourceTest.worker("changshan-garden"))
-                            .contentType(ContentType.JSON).body(ResidentResourceTest.MS_ZHAO)
-                            .when().post("/communities/changshan-garden/residents")
-                            .then().statusCode(201).extract().path("id"));
+                    registeredDuringOutage.add(community.register(ResidentResourceTest.MS_ZHAO));
                 }
                 publishSequence(sequenceTopic, key, 5, 10);
                 sleep(Duration.ofSeconds(3));
@@ -130,11 +132,6 @@ class OutboxGuaranteesTest {
             QuarkusTransaction.requiringNew().run(() -> outbox.publish(
                     new OutgoingEvent(topic, "test.sequence.v1", key, "sequence/" + key, "changshan-garden", Map.of("n", value))));
         }
-    }
-
-    private static ResidentRegistry.Registration registration() {
-        return new ResidentRegistry.Registration("李", org.linli.resident.domain.Gender.MALE,
-                java.time.LocalDate.of(1953, 5, 1), false, false, false, false, java.util.Set.of());
     }
 
     private static void sleep(Duration duration) {

@@ -53,6 +53,47 @@ public class Resident extends PanacheEntityBase {
     @Column(name = "dietary_needs", nullable = false)
     String dietaryNeeds = "";
 
+    @Column(name = "district_id")
+    public String districtId;
+
+    @Column(name = "household_id")
+    public UUID householdId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "relationship_to_head")
+    public Relationship relationshipToHead;
+
+    /** Where the resident lives, copied from the household so scoped queries need no joins. */
+    @Column(name = "grid_id")
+    public UUID gridId;
+
+    @Column(name = "building_id")
+    public UUID buildingId;
+
+    @Column(name = "unit_id")
+    public UUID unitId;
+
+    /** National ID number, AES-GCM encrypted. */
+    @Column(name = "national_id_cipher")
+    public byte[] nationalIdCipher;
+
+    /** Keyed hash (HMAC) of the national ID number: finds duplicates and exact matches without decrypting. */
+    @Column(name = "national_id_hash")
+    public byte[] nationalIdHash;
+
+    @Column(name = "phone_cipher")
+    public byte[] phoneCipher;
+
+    @Column(name = "party_member", nullable = false)
+    public boolean partyMember;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ResidentStatus status = ResidentStatus.ACTIVE;
+
+    @Column(name = "merged_into")
+    public UUID mergedInto;
+
     @Column(name = "registered_at", nullable = false)
     public OffsetDateTime registeredAt;
 
@@ -74,5 +115,17 @@ public class Resident extends PanacheEntityBase {
 
     public AgeBand ageBand(LocalDate today) {
         return AgeBand.of(birthDate, today);
+    }
+
+    public boolean active() {
+        return status == ResidentStatus.ACTIVE;
+    }
+
+    /** Moves the resident's address (grid, building, unit) to that of the household, or clears it. */
+    public void livesIn(Household household) {
+        householdId = household == null ? null : household.id;
+        gridId = household == null ? null : household.gridId;
+        buildingId = household == null ? null : household.buildingId;
+        unitId = household == null ? null : household.unitId;
     }
 }

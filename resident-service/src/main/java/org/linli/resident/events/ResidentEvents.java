@@ -6,13 +6,15 @@ import java.util.UUID;
 
 import org.linli.platform.events.OutgoingEvent;
 import org.linli.resident.domain.AgeBand;
+import org.linli.resident.domain.Consent;
+import org.linli.resident.domain.ConsentPurpose;
 import org.linli.resident.domain.DietaryNeed;
 import org.linli.resident.domain.Resident;
 
 /**
  * The resident events this service publishes on {@value #TOPIC}, keyed by resident id. Payloads carry ids and
- * the flags consumers act on; never a name, phone, ID number, birth date or diagnosis. Documented in
- * docs/asyncapi.yaml.
+ * the flags consumers act on; never a name, phone, ID number, birth date or diagnosis. Dietary needs travel only
+ * with the resident's consent to share them with the canteen. Documented in docs/asyncapi.yaml.
  */
 public final class ResidentEvents {
 
@@ -25,18 +27,31 @@ public final class ResidentEvents {
     }
 
     /** What a consumer may know about a resident (ResidentRegistered and ResidentUpdated share it). */
-    public record ResidentSnapshot(UUID residentId, String communityId, AgeBand ageBand, boolean aged60Plus,
-            boolean livesAlone, boolean housebound, boolean lowIncome, Set<DietaryNeed> dietaryNeeds) {
+    public record ResidentSnapshot(UUID residentId, String communityId, String districtId, UUID householdId,
+            UUID gridId, UUID buildingId, UUID unitId, AgeBand ageBand, boolean aged60Plus, boolean livesAlone,
+            boolean housebound, boolean lowIncome, Set<DietaryNeed> dietaryNeeds) {
+    }
+
+    public record ResidentMovedOut(UUID residentId, String communityId, LocalDate movedOutOn) {
     }
 
     public static OutgoingEvent registered(Resident resident, LocalDate today) {
         return event(REGISTERED, resident, snapshot(resident, today));
     }
 
-    private static ResidentSnapshot snapshot(Resident r, LocalDate today) {
+    public static OutgoingEvent updated(Resident resident, LocalDate today) {
+        return event(UPDATED, resident, snapshot(resident, today));
+    }
+
+    public static OutgoingEvent movedOut(Resident resident) {
+        return event(MOVED_OUT, resident, new ResidentMovedOut(resident.id, resident.communityId, resident.movedOutOn));
+    }
+
+    public static ResidentSnapshot snapshot(Resident r, LocalDate today) {
         AgeBand band = r.ageBand(today);
-        return new ResidentSnapshot(r.id, r.communityId, band, band.aged60Plus(), r.livesAlone, r.housebound,
-                r.lowIncome, r.dietaryNeeds());
+        Set<DietaryNeed> dietary = Consent.given(r.id, ConsentPurpose.CANTEEN, today) ? r.dietaryNeeds() : Set.of();
+        return new ResidentSnapshot(r.id, r.communityId, r.districtId, r.householdId, r.gridId, r.buildingId, r.unitId,
+                band, band.aged60Plus(), r.livesAlone, r.housebound, r.lowIncome, dietary);
     }
 
     private static OutgoingEvent event(String type, Resident resident, Object data) {

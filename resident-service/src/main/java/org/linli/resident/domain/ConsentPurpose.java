@@ -1,0 +1,15 @@
+package org.linli.resident.domain;
+
+/** What a resident can agree their data is used for (PIPL: a purpose, a scope, a time). */
+public enum ConsentPurpose {
+    /** Being in the community registry beyond the legal minimum (phone, household details). */
+    REGISTRY,
+    /** The canteen may know dietary needs and that lunch must be delivered. */
+    CANTEEN,
+    /** Volunteering: teams, pairings, points. */
+    VOLUNTEERING,
+    /** Emergency contacts may be stored and told when something goes wrong. */
+    CARE_ALERTS,
+    /** Partner devices (gas alarms, smoke detectors) may report on the household. */
+    SMART_DEVICES
+}

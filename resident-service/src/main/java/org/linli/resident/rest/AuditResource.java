@@ -1,0 +1,57 @@
+package org.linli.resident.rest;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.linli.platform.security.Roles;
+import org.linli.resident.domain.AuditEntry;
+import org.linli.resident.service.ResidentScope;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+@Path("/communities/{communityId}/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit")
+public class AuditResource {
+
+    private final ResidentScope scope;
+
+    AuditResource(ResidentScope scope) {
+        this.scope = scope;
+    }
+
+    public record AuditView(OffsetDateTime at, String actor, String actorRoles, String action, String subjectType,
+            String subjectId, String fields) {
+        static AuditView of(AuditEntry e) {
+            return new AuditView(e.at, e.actor, e.actorRoles, e.action, e.subjectType, e.subjectId, e.fields);
+        }
+    }
+
+    @GET
+    @RolesAllowed({ Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER })
+    @Operation(summary = "Who read sensitive fields or changed records, newest first", description = "Names fields, never their values.")
+    public List<AuditView> entries(@PathParam("communityId") String communityId, @QueryParam("subjectId") String subjectId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
+        scope.readableCommunity(communityId);
+        var query = subjectId == null
+                ? AuditEntry.<AuditEntry>find("communityId", Sort.descending("at").and("id", Sort.Direction.Descending), communityId)
+                : AuditEntry.<AuditEntry>find("communityId = ?1 and subjectId = ?2",
+                        Sort.descending("at").and("id", Sort.Direction.Descending), communityId, subjectId);
+        return query.page(Page.of(page, size)).list().stream().map(AuditView::of).toList();
+    }
+}

@@ -1,0 +1,27 @@
+package org.linli.resident.rest;
+
+import java.util.Set;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.linli.resident.domain.DietaryNeed;
+import org.linli.resident.privacy.PhoneNumber;
+import org.linli.resident.service.ResidentRegistry.Changes;
+
+/** A partial change to a resident's record: fields left out stay as they are. */
+public record ResidentChanges(
+        @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+        @Pattern(regexp = PhoneNumber.PATTERN, message = "is not a phone number") String phone,
+        Boolean livesAlone,
+        Boolean housebound,
+        Boolean chronicIllness,
+        Boolean lowIncome,
+        Boolean partyMember,
+        @Size(max = 6) Set<@NotNull DietaryNeed> dietaryNeeds) {
+
+    Changes toChanges() {
+        return new Changes(name, phone, livesAlone, housebound, chronicIllness, lowIncome, partyMember, dietaryNeeds);
+    }
+}
