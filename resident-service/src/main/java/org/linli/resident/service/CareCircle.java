@@ -42,18 +42,24 @@ public class CareCircle {
     public Consent grant(String communityCode, UUID residentId, ConsentPurpose purpose, LocalDate validUntil) {
         Resident resident = scope.manageableResident(communityCode, residentId);
         ResidentEvents.ResidentSnapshot before = ResidentEvents.snapshot(resident, LocalDate.now(clock));
+        Consent consent = record(resident, purpose, scope.actor());
+        consent.validUntil = validUntil;
+        if (resident.active()) {
+            registry.publishIfChanged(resident, before);
+        }
+        return consent;
+    }
+
+    /** Records a consent given now, by whom (a worker's account, or "self" when the resident acted themselves). */
+    Consent record(Resident resident, ConsentPurpose purpose, String recordedBy) {
         Consent consent = new Consent();
         consent.id = UUID.randomUUID();
         consent.residentId = resident.id;
         consent.purpose = purpose;
-        consent.recordedBy = scope.actor();
+        consent.recordedBy = recordedBy;
         consent.grantedAt = OffsetDateTime.now(clock);
-        consent.validUntil = validUntil;
         consent.persist();
-        audit.record("CONSENT", communityCode, "resident", resident.id, purpose.name());
-        if (resident.active()) {
-            registry.publishIfChanged(resident, before);
-        }
+        audit.record("CONSENT", resident.communityId, "resident", resident.id, purpose.name());
         return consent;
     }
 

@@ -1,0 +1,5 @@
+package org.linli.resident.domain;
+
+public enum VolunteerStatus {
+    PENDING, APPROVED, REJECTED
+}
