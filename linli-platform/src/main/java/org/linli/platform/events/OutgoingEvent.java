@@ -18,7 +18,7 @@ public record OutgoingEvent(String topic, String type, String key, String subjec
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(data, "data");
-        if (type == null || !type.matches("[a-z]+(\\.[a-z-]+)+\\.v[0-9]+")) {
+        if (type == null || !type.matches("[a-z][a-z-]*(\\.[a-z][a-z-]*)+\\.v[0-9]+")) {
             throw new IllegalArgumentException("event type must be dotted and versioned, like resident.registered.v1: " + type);
         }
     }

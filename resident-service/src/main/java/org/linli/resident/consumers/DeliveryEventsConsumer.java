@@ -1,0 +1,71 @@
+package org.linli.resident.consumers;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.linli.platform.events.CloudEvent;
+import org.linli.platform.inbox.Inbox;
+import org.linli.resident.domain.AlertCause;
+import org.linli.resident.domain.LastContact;
+import org.linli.resident.service.CareAlerts;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * The canteen's deliveries as a daily welfare check: a delivered lunch is a contact; a worrying check or a door nobody
+ * answered raises a care alert (once per order, however often the event arrives).
+ */
+@ApplicationScoped
+public class DeliveryEventsConsumer {
+
+    static final String CONSUMER = "resident.deliveries";
+
+    private final Inbox inbox;
+    private final CareAlerts alerts;
+    private final ObjectMapper mapper;
+
+    DeliveryEventsConsumer(Inbox inbox, CareAlerts alerts, ObjectMapper mapper) {
+        this.inbox = inbox;
+        this.alerts = alerts;
+        this.mapper = mapper;
+    }
+
+    /** The fields of meal.delivered.v1 and meal.delivery-missed.v1 this service reads. */
+    record Delivery(UUID orderId, UUID dinerId, String welfareCheck, OffsetDateTime deliveredAt, OffsetDateTime attemptedAt) {
+    }
+
+    @Incoming("canteen-events")
+    @Blocking
+    public void receive(String record) {
+        inbox.receive(CONSUMER, record, this::apply);
+    }
+
+    private void apply(CloudEvent event) {
+        switch (event.type()) {
+            case "meal.delivered.v1" -> delivered(event.dataAs(Delivery.class, mapper), event);
+            case "meal.delivery-missed.v1" -> {
+                Delivery missed = event.dataAs(Delivery.class, mapper);
+                alerts.raiseForResident(missed.dinerId(), AlertCause.DELIVERY_MISSED, missed.orderId().toString());
+            }
+            default -> Log.debugf("Ignoring %s", event.type());
+        }
+    }
+
+    private void delivered(Delivery delivery, CloudEvent event) {
+        OffsetDateTime at = delivery.deliveredAt() != null ? delivery.deliveredAt() : event.time();
+        if (org.linli.resident.domain.Resident.findById(delivery.dinerId()) == null) {
+            Log.warnf("Delivery %s to unknown resident %s ignored", delivery.orderId(), delivery.dinerId());
+            return;
+        }
+        LastContact.record(delivery.dinerId(), at, LastContact.MEAL_DELIVERY);
+        if ("CONCERN".equals(delivery.welfareCheck())) {
+            alerts.raiseForResident(delivery.dinerId(), AlertCause.WELFARE_CONCERN, delivery.orderId().toString());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.linli.resident.consumers;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.linli.platform.events.CloudEvent;
+import org.linli.platform.inbox.Inbox;
+import org.linli.resident.domain.LastContact;
+import org.linli.resident.domain.Resident;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** A confirmed volunteer service with a beneficiary means someone saw them: it updates their last contact. */
+@ApplicationScoped
+public class ServiceEventsConsumer {
+
+    static final String CONSUMER = "resident.services";
+
+    private final Inbox inbox;
+    private final ObjectMapper mapper;
+
+    ServiceEventsConsumer(Inbox inbox, ObjectMapper mapper) {
+        this.inbox = inbox;
+        this.mapper = mapper;
+    }
+
+    /** The fields of service.confirmed.v1 this service reads. */
+    record ConfirmedService(UUID serviceId, UUID beneficiaryId, OffsetDateTime performedAt) {
+    }
+
+    @Incoming("points-events")
+    @Blocking
+    public void receive(String record) {
+        inbox.receive(CONSUMER, record, this::apply);
+    }
+
+    private void apply(CloudEvent event) {
+        if (!"service.confirmed.v1".equals(event.type())) {
+            return;
+        }
+        ConfirmedService service = event.dataAs(ConfirmedService.class, mapper);
+        if (service.beneficiaryId() == null) {
+            return; // community-wide work such as snow sweeping
+        }
+        if (Resident.findById(service.beneficiaryId()) == null) {
+            Log.warnf("Confirmed service %s for unknown resident ignored", service.serviceId());
+            return;
+        }
+        LastContact.record(service.beneficiaryId(), service.performedAt() != null ? service.performedAt() : event.time(),
+                LastContact.VOLUNTEER_VISIT);
+    }
+}

@@ -1,0 +1,244 @@
+package org.linli.resident.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.linli.platform.outbox.Outbox;
+import org.linli.platform.problem.ConflictException;
+import org.linli.platform.problem.NotFoundProblem;
+import org.linli.resident.domain.AlertCause;
+import org.linli.resident.domain.AlertNotification;
+import org.linli.resident.domain.AlertStatus;
+import org.linli.resident.domain.CareAlert;
+import org.linli.resident.domain.EmergencyContact;
+import org.linli.resident.domain.HeadAssignment;
+import org.linli.resident.domain.HeadKind;
+import org.linli.resident.domain.Household;
+import org.linli.resident.domain.Resident;
+import org.linli.resident.events.CareAlertEvents;
+import org.linli.resident.notification.Notice;
+import org.linli.resident.notification.NotificationChannel;
+import org.linli.resident.privacy.PiiCipher;
+
+import io.quarkus.logging.Log;
+import io.quarkus.panache.common.Sort;
+
+/**
+ * Care alerts: raised by a missed delivery, a worrying welfare check or a household alarm; sent at once to the
+ * resident's emergency contacts and their grid head; escalated to the community's duty desk when nobody acknowledges in
+ * time; acknowledged and resolved with notes.
+ */
+@ApplicationScoped
+@Transactional
+public class CareAlerts {
+
+    private final ResidentScope scope;
+    private final NotificationChannel channel;
+    private final PiiCipher pii;
+    private final Outbox outbox;
+    private final CareConfig config;
+    private final Clock clock;
+
+    CareAlerts(ResidentScope scope, NotificationChannel channel, PiiCipher pii, Outbox outbox, CareConfig config, Clock clock) {
+        this.scope = scope;
+        this.channel = channel;
+        this.pii = pii;
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Raises an alert about one resident, once per cause and source however often it is reported. */
+    public Optional<CareAlert> raiseForResident(UUID residentId, AlertCause cause, String sourceRef) {
+        Resident resident = Resident.findById(residentId);
+        if (resident == null) {
+            Log.warnf("Care alert %s for unknown resident %s (source %s) not raised", cause, residentId, sourceRef);
+            return Optional.empty();
+        }
+        return Optional.of(existing(cause, sourceRef).orElseGet(() -> {
+            CareAlert alert = newAlert(resident.communityId, resident.districtId, cause, sourceRef);
+            alert.residentId = resident.id;
+            alert.householdId = resident.householdId;
+            alert.gridId = resident.gridId;
+            alert.persist();
+            notifyCircle(alert, List.of(resident));
+            return alert;
+        }));
+    }
+
+    /** Raises an alert about a household (a gas or smoke alarm), once per alarm id. */
+    public CareAlert raiseForHousehold(String communityCode, UUID householdId, AlertCause cause, String alarmId) {
+        Household household = Household.<Household>findByIdOptional(householdId)
+                .filter(h -> h.communityId.equals(communityCode))
+                .orElseThrow(() -> new NotFoundProblem("No household " + householdId + " in community " + communityCode));
+        return existing(cause, alarmId).orElseGet(() -> {
+            Resident any = Resident.find("householdId", household.id).firstResult();
+            CareAlert alert = newAlert(communityCode, any == null ? null : any.districtId, cause, alarmId);
+            alert.householdId = household.id;
+            alert.gridId = household.gridId;
+            alert.persist();
+            notifyCircle(alert, Resident.list("householdId = ?1 and status = 'ACTIVE'", household.id));
+            return alert;
+        });
+    }
+
+    /** Sends alerts nobody acknowledged in time to the duty desk; returns how many. */
+    public int escalateOverdue() {
+        OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(config.escalateAfter());
+        @SuppressWarnings("unchecked")
+        List<CareAlert> overdue = CareAlert.getEntityManager().createNativeQuery(
+                "select * from care_alert where status = 'RAISED' and raised_at < ?1 order by raised_at limit 100 "
+                        + "for update skip locked", CareAlert.class)
+                .setParameter(1, cutoff).getResultList();
+        for (CareAlert alert : overdue) {
+            alert.status = AlertStatus.ESCALATED;
+            alert.escalatedAt = OffsetDateTime.now(clock);
+            notify(alert, AlertNotification.DUTY_DESK, alert.communityId, null,
+                    "【邻里】告警无人确认已超时，请值班人员立即处理。告警编号 " + alert.id);
+            outbox.publish(CareAlertEvents.of(CareAlertEvents.ESCALATED, alert));
+        }
+        return overdue.size();
+    }
+
+    /** An alert the caller may see (grid heads: their grids only); otherwise 404. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CareAlert visible(String communityCode, UUID alertId) {
+        scope.readableCommunity(communityCode);
+        return CareAlert.<CareAlert>findByIdOptional(alertId)
+                .filter(a -> a.communityId.equals(communityCode) && inScope(a))
+                .orElseThrow(() -> new NotFoundProblem("No care alert " + alertId + " in your scope"));
+    }
+
+    public boolean inScope(CareAlert alert) {
+        return scope.gridRestriction().map(grids -> grids.contains(alert.gridId)).orElse(true);
+    }
+
+    public CareAlert acknowledge(String communityCode, UUID alertId, String note) {
+        scope.managedCommunity(communityCode, true);
+        CareAlert alert = visible(communityCode, alertId);
+        if (alert.status != AlertStatus.RAISED && alert.status != AlertStatus.ESCALATED) {
+            throw new ConflictException("The alert is already " + alert.status);
+        }
+        alert.status = AlertStatus.ACKNOWLEDGED;
+        alert.acknowledgedBy = scope.actor();
+        alert.acknowledgedAt = OffsetDateTime.now(clock);
+        alert.acknowledgement = note;
+        return alert;
+    }
+
+    public CareAlert resolve(String communityCode, UUID alertId, String resolution) {
+        scope.managedCommunity(communityCode, true);
+        CareAlert alert = visible(communityCode, alertId);
+        String by = scope.actor();
+        if (!alert.open()) {
+            throw new ConflictException("The alert is already resolved");
+        }
+        if (alert.acknowledgedAt == null) {
+            alert.acknowledgedBy = by;
+            alert.acknowledgedAt = OffsetDateTime.now(clock);
+        }
+        alert.status = AlertStatus.RESOLVED;
+        alert.resolvedBy = by;
+        alert.resolvedAt = OffsetDateTime.now(clock);
+        alert.resolution = resolution;
+        outbox.publish(CareAlertEvents.of(CareAlertEvents.RESOLVED, alert));
+        return alert;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AlertNotification> notifications(CareAlert alert) {
+        return AlertNotification.list("alertId", Sort.by("sentAt"), alert.id);
+    }
+
+    private Optional<CareAlert> existing(AlertCause cause, String sourceRef) {
+        return CareAlert.find("cause = ?1 and sourceRef = ?2", cause, sourceRef).firstResultOptional();
+    }
+
+    private CareAlert newAlert(String communityId, String districtId, AlertCause cause, String sourceRef) {
+        CareAlert alert = new CareAlert();
+        alert.id = UUID.randomUUID();
+        alert.communityId = communityId;
+        alert.districtId = districtId;
+        alert.cause = cause;
+        alert.sourceRef = sourceRef;
+        alert.status = AlertStatus.RAISED;
+        alert.raisedAt = OffsetDateTime.now(clock);
+        return alert;
+    }
+
+    /** Tells the residents' emergency contacts and the grid head; urgent alarms go to the duty desk at once too. */
+    private void notifyCircle(CareAlert alert, List<Resident> residents) {
+        String what = describe(alert.cause);
+        for (Resident resident : residents) {
+            List<EmergencyContact> contacts = EmergencyContact.list("residentId = ?1 and removedAt is null",
+                    Sort.by("priority"), resident.id);
+            for (EmergencyContact contact : contacts) {
+                notify(alert, AlertNotification.EMERGENCY_CONTACT, contact.id.toString(), pii.decrypt(contact.phoneCipher),
+                        "【邻里】您的家人" + what + "，请尽快联系确认。社区已收到告警。");
+            }
+        }
+        List<UUID> gridHeads = alert.gridId == null ? List.of()
+                : HeadAssignment.<HeadAssignment>list("orgUnitId = ?1 and kind = ?2 and endedAt is null", alert.gridId,
+                        HeadKind.GRID_HEAD).stream().map(h -> h.residentId).toList();
+        for (UUID head : gridHeads) {
+            Resident gridHead = Resident.findById(head);
+            notify(alert, AlertNotification.GRID_HEAD, head.toString(),
+                    gridHead == null ? null : pii.decrypt(gridHead.phoneCipher),
+                    "【邻里】您网格内的居民" + what + "，请上门查看。告警编号 " + alert.id);
+        }
+        if (alert.cause.urgent() || gridHeads.isEmpty()) {
+            notify(alert, AlertNotification.DUTY_DESK, alert.communityId, null,
+                    "【邻里】" + what + "，请值班人员立即处理。告警编号 " + alert.id);
+        }
+        outbox.publish(CareAlertEvents.of(CareAlertEvents.RAISED, alert));
+    }
+
+    private void notify(CareAlert alert, String kind, String ref, String address, String text) {
+        boolean delivered = channel.send(new Notice(alert.id, kind, ref, address, alert.cause, text));
+        AlertNotification record = new AlertNotification();
+        record.id = UUID.randomUUID();
+        record.alertId = alert.id;
+        record.recipientKind = kind;
+        record.recipientRef = ref;
+        record.channel = channel.name();
+        record.sentAt = OffsetDateTime.now(clock);
+        record.delivered = delivered;
+        record.persist();
+    }
+
+    private static String describe(AlertCause cause) {
+        return switch (cause) {
+            case DELIVERY_MISSED -> "今日午餐送餐时无人应门";
+            case WELFARE_CONCERN -> "今日送餐时身体状况令人担心";
+            case GAS_ALARM -> "家中燃气报警器报警";
+            case SMOKE_ALARM -> "家中烟雾报警器报警";
+        };
+    }
+
+    /** Residents who live alone or are housebound and whom nobody has seen for {@code days} days (or ever). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Object[]> quietElders(String communityCode, List<UUID> grids, int days) {
+        OffsetDateTime since = LocalDate.now(clock).minusDays(days).atStartOfDay(clock.getZone()).toOffsetDateTime();
+        StringBuilder jpql = new StringBuilder("select r, c from Resident r left join LastContact c on c.residentId = r.id "
+                + "where r.communityId = :community and r.status = 'ACTIVE' and (r.housebound = true or r.livesAlone = true) "
+                + "and (c.at is null or c.at < :since)");
+        if (grids != null) {
+            jpql.append(" and r.gridId in :grids");
+        }
+        jpql.append(" order by c.at nulls first, r.name");
+        var query = Resident.getEntityManager().createQuery(jpql.toString(), Object[].class)
+                .setParameter("community", communityCode).setParameter("since", since);
+        if (grids != null) {
+            query.setParameter("grids", grids.isEmpty() ? List.of(new UUID(0, 0)) : grids);
+        }
+        return new ArrayList<>(query.getResultList());
+    }
+}

@@ -1,0 +1,25 @@
+package org.linli.resident.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+
+/** Looks for care alerts nobody acknowledged in time. Every instance runs it; row locks (skip locked) escalate each alert once. */
+@ApplicationScoped
+public class Escalation {
+
+    private final CareAlerts alerts;
+
+    Escalation(CareAlerts alerts) {
+        this.alerts = alerts;
+    }
+
+    @Scheduled(every = "${linli.care.escalation-check:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void escalate() {
+        int escalated = alerts.escalateOverdue();
+        if (escalated > 0) {
+            Log.infof("Escalated %d unacknowledged care alerts to the duty desk", escalated);
+        }
+    }
+}
