@@ -26,10 +26,6 @@ public final class CareAlertEvents {
     public static OutgoingEvent of(String type, CareAlert a) {
         return new OutgoingEvent(TOPIC, type, a.id.toString(), "care-alerts/" + a.id, a.communityId,
                 new CareAlertChanged(a.id, a.communityId, a.districtId, a.residentId, a.householdId, a.gridId, a.cause,
-                        utc(a.raisedAt), utc(a.escalatedAt), utc(a.acknowledgedAt), utc(a.resolvedAt)));
-    }
-
-    static OffsetDateTime utc(OffsetDateTime time) {
-        return time == null ? null : time.withOffsetSameInstant(java.time.ZoneOffset.UTC);
+                        a.raisedAt, a.escalatedAt, a.acknowledgedAt, a.resolvedAt));
     }
 }

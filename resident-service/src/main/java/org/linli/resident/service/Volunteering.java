@@ -91,7 +91,7 @@ public class Volunteering {
         List<VolunteerEvents.TeamRef> teams = teamsOf(residentId).stream()
                 .map(t -> new VolunteerEvents.TeamRef(t.id, t.category)).toList();
         outbox.publish(VolunteerEvents.enrolled(new VolunteerEvents.VolunteerEnrolled(residentId, volunteer.communityId,
-                resident.districtId, teams, volunteer.reviewedAt.withOffsetSameInstant(java.time.ZoneOffset.UTC))));
+                resident.districtId, teams, volunteer.reviewedAt)));
         audit.record("VOLUNTEER_APPROVED", communityCode, "resident", residentId);
         return volunteer;
     }
