@@ -1,23 +1,27 @@
 package org.linli.stack;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
-
 /**
- * The run command ({@code ./linli run}): PostgreSQL, Kafka and the three services with a little sample data,
- * until Ctrl-C.
+ * The run command ({@code ./linli run}): PostgreSQL, Kafka and the three services, the people of Changshan Garden's
+ * story at once, then the rest of the community (about 3,100 households; {@code -Dlinli.households}) in the
+ * background, until Ctrl-C.
  */
 public final class RunMain {
 
     private RunMain() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, IOException {
         long started = System.nanoTime();
         Path home = LinliStack.home();
         Path logs = home.resolve("target/linli-run");
         int basePort = Integer.parseInt(System.getProperty("linli.base-port", "8080"));
+        int households = Integer.parseInt(System.getProperty("linli.households", "3100"));
         System.out.println("Starting PostgreSQL, Kafka and the Linli services (logs in " + logs + ") ...");
 
         LinliStack stack = LinliStack.start(home, basePort, logs);
@@ -26,11 +30,43 @@ public final class RunMain {
             stack.close();
         });
 
-        SampleData.Seeded sample = SampleData.seed(stack.service("resident-service").baseUri());
-        long seconds = (System.nanoTime() - started) / 1_000_000_000;
-        String worker = SampleData.worker();
-        String msZhao = sample == null ? "<resident id>" : sample.msZhao();
+        var residentService = stack.service("resident-service").baseUri();
+        CommunityGenerator generator = new CommunityGenerator(residentService, 0, CommunityGenerator.newIdSequence());
+        CommunityGenerator.Layout layout = null;
+        CommunityGenerator.Story story = null;
+        if (!generator.exists()) {
+            layout = generator.tree(CommunityGenerator.subdistrict(residentService));
+            story = generator.story(layout);
+        }
+        greet(stack, story, (System.nanoTime() - started) / 1_000_000_000);
 
+        if (layout != null && households > 0) {
+            CommunityGenerator.Layout tree = layout;
+            Files.createDirectories(logs);
+            PrintStream progress = new PrintStream(Files.newOutputStream(logs.resolve("seed.log")), true);
+            Thread seeding = new Thread(() -> {
+                long t = System.nanoTime();
+                System.out.printf("Loading the rest of Changshan Garden (%d households) in the background; progress in %s%n",
+                        households, logs.resolve("seed.log"));
+                try {
+                    int residents = generator.population(tree, households, 4,
+                            done -> progress.printf("%d of %d households%n", done, households));
+                    System.out.printf("Changshan Garden loaded: %d households, %d residents more, in %d s%n", households,
+                            residents, (System.nanoTime() - t) / 1_000_000_000);
+                } catch (RuntimeException e) {
+                    System.out.println("Loading the sample community stopped: " + e.getMessage());
+                }
+            }, "seed-changshan-garden");
+            seeding.setDaemon(true);
+            seeding.start();
+        }
+        new CountDownLatch(1).await(); // until Ctrl-C; the infrastructure's shutdown hook stops everything
+    }
+
+    private static void greet(LinliStack stack, CommunityGenerator.Story story, long seconds) {
+        String worker = CommunityGenerator.worker(CommunityGenerator.COMMUNITY);
+        String msZhao = story == null ? "<resident id>" : story.msZhao();
+        String community = CommunityGenerator.COMMUNITY;
         StringBuilder out = new StringBuilder();
         out.append("\nLinli is running (ready in ").append(seconds).append(" s). Ctrl-C stops everything.\n\n");
         out.append(String.format("  %-17s %-24s %-12s %s%n", "service", "url", "ready after", "RSS"));
@@ -43,18 +79,16 @@ public final class RunMain {
         out.append("  PostgreSQL: ").append(stack.infrastructure().postgres().jdbcUrl("linli_resident"))
                 .append(" (").append(stack.infrastructure().mode()).append(")\n");
         out.append("  Kafka:      ").append(stack.infrastructure().kafkaBootstrapServers()).append("\n\n");
-        out.append(sample == null ? "  Sample data was already there (persistent database).\n\n"
-                : "  Sample residents of " + SampleData.COMMUNITY + ": " + sample.residentIds().size() + " (Ms Zhao is "
-                        + msZhao + ")\n\n");
+        out.append(story == null ? "  Changshan Garden was already there (persistent database).\n\n"
+                : "  Changshan Garden (" + community + ") is set up; Ms Zhao, 76, housebound, is " + msZhao + "\n\n");
         out.append("  A community worker's DEVELOPMENT token (12 h; mint others with ./linli token --help):\n");
         out.append("  export TOKEN=").append(worker).append("\n\n");
-        out.append("  curl -H \"Authorization: Bearer $TOKEN\" ").append(stack.service("resident-service").baseUri())
-                .append("/communities/").append(SampleData.COMMUNITY).append("/residents/").append(msZhao).append('\n');
-        out.append("  curl -H \"Authorization: Bearer $TOKEN\" ").append(stack.service("points-service").baseUri())
-                .append("/communities/").append(SampleData.COMMUNITY).append("/members/").append(msZhao).append('\n');
-        out.append("  curl -H \"Authorization: Bearer $TOKEN\" ").append(stack.service("canteen-service").baseUri())
-                .append("/communities/").append(SampleData.COMMUNITY).append("/diners/").append(msZhao).append('\n');
+        for (String[] call : new String[][] { { "resident-service", "/residents/" + msZhao },
+                { "resident-service", "/residents?flag=housebound" }, { "points-service", "/members/" + msZhao },
+                { "canteen-service", "/diners/" + msZhao } }) {
+            out.append("  curl -H \"Authorization: Bearer $TOKEN\" '").append(stack.service(call[0]).baseUri())
+                    .append("/communities/").append(community).append(call[1]).append("'\n");
+        }
         System.out.println(out);
-        new CountDownLatch(1).await(); // until Ctrl-C; the infrastructure's shutdown hook stops everything
     }
 }

@@ -46,14 +46,16 @@ class WalkingSkeletonIT {
 
     @Test
     void aResidentRegisteredInResidentServiceAppearsInPointsAndCanteen() throws Exception {
-        SampleData.Seeded sample = SampleData.seed(stack.service("resident-service").baseUri());
-        String worker = SampleData.worker();
+        var residentService = stack.service("resident-service").baseUri();
+        CommunityGenerator generator = new CommunityGenerator(residentService, 0, CommunityGenerator.newIdSequence());
+        CommunityGenerator.Story story = generator.story(generator.tree(CommunityGenerator.subdistrict(residentService)));
+        String worker = CommunityGenerator.worker(COMMUNITY);
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(
                 uri("resident-service", "/communities/" + COMMUNITY + "/residents"))
                 .header("Authorization", "Bearer " + worker).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"name":"周桂英","gender":"FEMALE","birthDate":"1948-02-11","livesAlone":true,"housebound":true,
-                         "householdId":"%s"}""".formatted(sample.householdId())))
+                         "householdId":"%s"}""".formatted(story.msZhaoHousehold())))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
         String id = created.body().replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");

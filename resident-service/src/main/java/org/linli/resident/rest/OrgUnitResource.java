@@ -68,6 +68,13 @@ public class OrgUnitResource {
     }
 
     @GET
+    @Operation(summary = "Find districts, subdistricts or communities by code", description = "Only units in the caller's scope.")
+    public List<OrgUnitView> byCode(@QueryParam("kind") @NotNull OrgUnitKind kind,
+            @QueryParam("code") @NotNull @Pattern(regexp = ResidentResource.COMMUNITY_ID) String code) {
+        return organisation.byCode(kind, code).stream().map(OrgUnitView::of).toList();
+    }
+
+    @GET
     @Path("/{id}")
     public OrgUnitView get(@PathParam("id") UUID id) {
         return OrgUnitView.of(organisation.visible(id));

@@ -93,6 +93,11 @@ public class Organisation {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<OrgUnit> byCode(OrgUnitKind kind, String code) {
+        return OrgUnit.byCode(kind, code).filter(this::canSee);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<OrgUnit> children(UUID id, int page, int size) {
         OrgUnit parent = visible(id);
         return OrgUnit.<OrgUnit>find("parentId", Sort.by("name"), parent.id).page(Page.of(page, size)).list();

@@ -1,0 +1,76 @@
+package org.linli.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A thin client of resident-service's public HTTP API, as a community's tools would use it. */
+final class ResidentApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+
+    ResidentApi(URI base) {
+        this.base = base;
+    }
+
+    /** POSTs a JSON body and returns the answer (any status). */
+    HttpResponse<String> post(String token, String path, Map<String, Object> body) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach resident-service at " + base, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** GETs a list and returns the id of its first item, if any. */
+    java.util.Optional<String> find(String token, String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).GET().build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            JsonNode list = JSON.readTree(response.body());
+            return list.isArray() && list.size() > 0 ? java.util.Optional.of(list.get(0).get("id").asText())
+                    : java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach resident-service at " + base, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** POSTs and returns the id of what was created; anything but 201 or 200 is an error. */
+    String create(String token, String path, Map<String, Object> body) {
+        HttpResponse<String> response = post(token, path, body);
+        if (response.statusCode() != 201 && response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        try {
+            JsonNode node = JSON.readTree(response.body());
+            return node.has("id") ? node.get("id").asText() : node.path("residentId").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable answer: " + response.body(), e);
+        }
+    }
+}
