@@ -84,6 +84,14 @@ public class Resident extends PanacheEntityBase {
     @Column(name = "phone_cipher")
     public byte[] phoneCipher;
 
+    /** 138****5678: shown in lists without decrypting anything. */
+    @Column(name = "phone_masked")
+    public String phoneMasked;
+
+    /** 220103********123X. */
+    @Column(name = "national_id_masked")
+    public String nationalIdMasked;
+
     @Column(name = "party_member", nullable = false)
     public boolean partyMember;
 

@@ -28,6 +28,9 @@ public class PiiCipher {
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec indexKey;
     private final SecureRandom random = new SecureRandom();
+    /** Cipher and Mac instances are not thread-safe and costly to look up: one of each per thread. */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> instance(() -> Cipher.getInstance("AES/GCM/NoPadding")));
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> instance(() -> Mac.getInstance("HmacSHA256")));
 
     PiiCipher(PiiConfig config) {
         this.encryptionKey = new SecretKeySpec(key(config.encryptionKey(), "linli.pii.encryption-key"), "AES");
@@ -41,7 +44,7 @@ public class PiiCipher {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(new byte[] { FORMAT_V1 });
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
@@ -59,7 +62,7 @@ public class PiiCipher {
             throw new IllegalStateException("unknown ciphertext format");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, stored, 1, NONCE_BYTES));
             cipher.updateAAD(new byte[] { FORMAT_V1 });
             byte[] plain = cipher.doFinal(stored, 1 + NONCE_BYTES, stored.length - 1 - NONCE_BYTES);
@@ -75,11 +78,23 @@ public class PiiCipher {
             return null;
         }
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = macs.get();
             mac.init(indexKey);
             return mac.doFinal(NationalIdNumber.normalise(nationalId).getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("blind index failed", e);
+        }
+    }
+
+    private interface Lookup<T> {
+        T get() throws GeneralSecurityException;
+    }
+
+    private static <T> T instance(Lookup<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JVM lacks AES-GCM or HMAC-SHA256", e);
         }
     }
 

@@ -28,6 +28,8 @@ import org.linli.resident.domain.Residency;
 import org.linli.resident.domain.Resident;
 import org.linli.resident.domain.ResidentStatus;
 import org.linli.resident.events.ResidentEvents;
+import org.linli.resident.privacy.NationalIdNumber;
+import org.linli.resident.privacy.PhoneNumber;
 import org.linli.resident.privacy.PiiCipher;
 
 import io.quarkus.logging.Log;
@@ -90,10 +92,13 @@ public class ResidentRegistry {
         resident.birthDate = registration.birthDate();
         resident.livesIn(household);
         resident.relationshipToHead = household == null ? null : registration.relationshipToHead();
-        resident.nationalIdCipher = pii.encrypt(registration.nationalId() == null ? null
-                : org.linli.resident.privacy.NationalIdNumber.normalise(registration.nationalId()));
+        if (registration.nationalId() != null) {
+            String nationalId = NationalIdNumber.normalise(registration.nationalId());
+            resident.nationalIdCipher = pii.encrypt(nationalId);
+            resident.nationalIdMasked = NationalIdNumber.mask(nationalId);
+        }
         resident.nationalIdHash = idHash;
-        resident.phoneCipher = pii.encrypt(registration.phone());
+        setPhone(resident, registration.phone());
         resident.livesAlone = registration.livesAlone();
         resident.housebound = registration.housebound();
         resident.chronicIllness = registration.chronicIllness();
@@ -120,7 +125,7 @@ public class ResidentRegistry {
             changed.add("name");
         }
         if (changes.phone() != null) {
-            resident.phoneCipher = pii.encrypt(changes.phone());
+            setPhone(resident, changes.phone());
             changed.add("phone");
         }
         changed.addAll(flag(changes.livesAlone(), resident.livesAlone, v -> resident.livesAlone = v, "livesAlone"));
@@ -195,16 +200,21 @@ public class ResidentRegistry {
         return values;
     }
 
-    /** Masked forms of the sensitive fields, for lists and readers without the right to see them. */
+    /** Masked forms of the sensitive fields, for lists and readers without the right to see them (no decryption). */
     public Map<String, String> masked(Resident resident) {
         Map<String, String> values = new HashMap<>();
-        if (resident.phoneCipher != null) {
-            values.put("phone", org.linli.resident.privacy.PhoneNumber.mask(pii.decrypt(resident.phoneCipher)));
+        if (resident.phoneMasked != null) {
+            values.put("phone", resident.phoneMasked);
         }
-        if (resident.nationalIdCipher != null) {
-            values.put("nationalId", org.linli.resident.privacy.NationalIdNumber.mask(pii.decrypt(resident.nationalIdCipher)));
+        if (resident.nationalIdMasked != null) {
+            values.put("nationalId", resident.nationalIdMasked);
         }
         return values;
+    }
+
+    private void setPhone(Resident resident, String phone) {
+        resident.phoneCipher = pii.encrypt(phone);
+        resident.phoneMasked = PhoneNumber.mask(phone);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
