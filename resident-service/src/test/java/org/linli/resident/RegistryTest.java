@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,6 +56,9 @@ class RegistryTest {
         given().auth().oauth2(other.worker()).contentType(ContentType.JSON)
                 .body(Map.of("kind", "BUILDING", "parentId", community.gridId(), "name", "intruder"))
                 .when().post("/org-units").then().statusCode(404);
+        given().auth().oauth2(community.worker()).contentType(ContentType.JSON)
+                .body(Map.of("kind", "GRID", "name", "no parent"))
+                .when().post("/org-units").then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(community.officer()).when().get("/org-units/{id}/children", community.gridId())
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].kind", equalTo("BUILDING"));
     }
@@ -197,6 +201,23 @@ class RegistryTest {
         given().auth().oauth2(gridHead).contentType(ContentType.JSON)
                 .body(secondGrid.inHousehold(elder("新", "1950-01-01", "")))
                 .when().post("/communities/{c}/residents", community.code()).then().statusCode(404);
+
+        // the grid head moves away: their token no longer opens the grid
+        given().auth().oauth2(community.worker()).contentType(ContentType.JSON).body(Map.of("on", LocalDate.now().toString()))
+                .when().post("/communities/{c}/residents/{id}/move-out", community.code(), head).then().statusCode(200);
+        given().auth().oauth2(gridHead).when().get("/communities/{c}/residents/{id}", community.code(), mine)
+                .then().statusCode(404);
+    }
+
+    @Test
+    void aChangeMustChangeSomethingAndNameOnlyKnownFields() {
+        TestCommunity community = TestCommunity.create();
+        String id = community.register(elder("赵秀兰", "1950-03-14", ""));
+        given().auth().oauth2(community.worker()).contentType(ContentType.JSON).body("{}")
+                .when().patch("/communities/{c}/residents/{id}", community.code(), id).then().statusCode(400);
+        given().auth().oauth2(community.worker()).contentType(ContentType.JSON).body(Map.of("phne", "13912345678"))
+                .when().patch("/communities/{c}/residents/{id}", community.code(), id).then().statusCode(400)
+                .body("violations[0].field", equalTo("phne"));
     }
 
     @Test

@@ -68,8 +68,10 @@ public record CloudEvent(String id, String source, String type, OffsetDateTime t
     /** The payload as the consumer's own view of it (unknown fields are ignored). */
     public <T> T dataAs(Class<T> type, ObjectMapper mapper) {
         try {
-            return mapper.treeToValue(data, type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // events are read tolerantly: producers may add fields (the API, by contrast, rejects unknown fields)
+            return mapper.reader().without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .forType(type).readValue(mapper.treeAsTokens(data));
+        } catch (java.io.IOException | IllegalArgumentException e) {
             throw new MalformedEventException("data of " + this.type + " " + id + " does not fit " + type.getSimpleName()
                     + ": " + e.getMessage());
         }

@@ -103,6 +103,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (causedBy(e, "jakarta.persistence.OptimisticLockException", "org.hibernate.StaleStateException",
+                "org.hibernate.StaleObjectStateException")) {
+            return respond(Problem.of("conflict", "Conflict", 409,
+                    "Someone else changed this at the same time; reload it and try again", path(uri)));
+        }
         SQLException sql = sqlCause(e);
         if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
             // an integrity rule of the database caught what the service did not: a conflict, not a crash
@@ -162,6 +167,17 @@ public class ProblemMappers {
             }
         }
         return field.length() == 0 ? "body" : field.toString();
+    }
+
+    private static boolean causedBy(Throwable e, String... types) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+                if (java.util.Arrays.asList(types).contains(c.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static SQLException sqlCause(Throwable e) {

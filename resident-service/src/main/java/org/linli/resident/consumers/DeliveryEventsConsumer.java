@@ -48,13 +48,24 @@ public class DeliveryEventsConsumer {
 
     private void apply(CloudEvent event) {
         switch (event.type()) {
-            case "meal.delivered.v1" -> delivered(event.dataAs(Delivery.class, mapper), event);
+            case "meal.delivered.v1" -> delivered(complete(event.dataAs(Delivery.class, mapper), event), event);
             case "meal.delivery-missed.v1" -> {
-                Delivery missed = event.dataAs(Delivery.class, mapper);
+                Delivery missed = complete(event.dataAs(Delivery.class, mapper), event);
                 alerts.raiseForResident(missed.dinerId(), AlertCause.DELIVERY_MISSED, missed.orderId().toString());
             }
             default -> Log.debugf("Ignoring %s", event.type());
         }
+    }
+
+    private static Delivery complete(Delivery delivery, CloudEvent event) {
+        if (delivery == null || delivery.orderId() == null || delivery.dinerId() == null) {
+            throw new org.linli.platform.events.MalformedEventException(event.type() + " " + event.id()
+                    + " lacks orderId or dinerId");
+        }
+        if (event.type().equals("meal.delivered.v1") && delivery.deliveredAt() == null && event.time() == null) {
+            throw new org.linli.platform.events.MalformedEventException(event.type() + " " + event.id() + " has no time");
+        }
+        return delivery;
     }
 
     private void delivered(Delivery delivery, CloudEvent event) {

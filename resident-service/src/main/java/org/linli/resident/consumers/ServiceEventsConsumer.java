@@ -45,6 +45,10 @@ public class ServiceEventsConsumer {
             return;
         }
         ConfirmedService service = event.dataAs(ConfirmedService.class, mapper);
+        if (service == null || service.serviceId() == null || (service.performedAt() == null && event.time() == null)) {
+            throw new org.linli.platform.events.MalformedEventException(event.type() + " " + event.id()
+                    + " lacks serviceId or a time");
+        }
         if (service.beneficiaryId() == null) {
             return; // community-wide work such as snow sweeping
         }

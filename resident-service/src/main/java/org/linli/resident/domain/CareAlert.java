@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -75,4 +76,7 @@ public class CareAlert extends PanacheEntityBase {
     public boolean open() {
         return status != AlertStatus.RESOLVED;
     }
+
+    @Version
+    public long version;
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -34,4 +35,7 @@ public class CarePairing extends PanacheEntityBase {
     public OffsetDateTime endedAt;
 
     public String note;
+
+    @Version
+    public long version;
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -47,4 +48,7 @@ public class DuplicateSuspect extends PanacheEntityBase {
 
     @Column(name = "decided_at")
     public OffsetDateTime decidedAt;
+
+    @Version
+    public long version;
 }

@@ -42,8 +42,16 @@ public class HeadAssignment extends PanacheEntityBase {
 
     /** The grids this resident currently heads. */
     public static List<UUID> gridsHeadedBy(UUID residentId) {
-        return HeadAssignment.<HeadAssignment>list("residentId = ?1 and kind = ?2 and endedAt is null", residentId,
+        return HeadAssignment.<HeadAssignment>list("residentId = ?1 and kind = ?2 and endedAt is null "
+                + "and residentId in (select r.id from Resident r where r.status = 'ACTIVE')", residentId,
                 HeadKind.GRID_HEAD).stream().map(h -> h.orgUnitId).toList();
+    }
+
+    /** Ends everything a resident who left (moved out, merged) was doing for others: heads and care pairings. */
+    public static void endRolesOf(UUID residentId, java.time.OffsetDateTime at) {
+        HeadAssignment.<HeadAssignment>list("residentId = ?1 and endedAt is null", residentId).forEach(h -> h.endedAt = at);
+        CarePairing.<CarePairing>list("(volunteerId = ?1 or residentId = ?1) and endedAt is null", residentId)
+                .forEach(p -> p.endedAt = at);
     }
 
     public static List<HeadAssignment> currentFor(UUID orgUnitId) {

@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -62,4 +63,7 @@ public class Need extends PanacheEntityBase {
 
     @Column(name = "resident_told_at")
     public OffsetDateTime residentToldAt;
+
+    @Version
+    public long version;
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -40,4 +41,7 @@ public class Volunteer extends PanacheEntityBase {
 
     @Column(name = "rejection_reason")
     public String rejectionReason;
+
+    @Version
+    public long version;
 }

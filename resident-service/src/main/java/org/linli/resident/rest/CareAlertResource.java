@@ -80,12 +80,7 @@ public class CareAlertResource {
     public List<AlertView> list(@PathParam("communityId") String communityId,
             @QueryParam("open") @DefaultValue("true") boolean openOnly,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
-        scope.readableCommunity(communityId);
-        var query = openOnly
-                ? CareAlert.<CareAlert>find("communityId = ?1 and status <> ?2", Sort.descending("raisedAt"), communityId,
-                        AlertStatus.RESOLVED)
-                : CareAlert.<CareAlert>find("communityId", Sort.descending("raisedAt"), communityId);
-        return query.page(0, size).list().stream().filter(alerts::inScope).map(a -> AlertView.of(a, null)).toList();
+        return alerts.list(communityId, openOnly, size).stream().map(a -> AlertView.of(a, null)).toList();
     }
 
     @GET

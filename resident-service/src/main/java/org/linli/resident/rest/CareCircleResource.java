@@ -57,7 +57,7 @@ public class CareCircleResource {
 
     public record NewContact(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 30) String relationship,
             @NotNull @Pattern(regexp = PhoneNumber.PATTERN, message = "is not a phone number") String phone,
-            @Min(1) @Max(9) int priority) {
+            @Min(1) @Max(9) Integer priority) {
     }
 
     public record ContactView(UUID id, String name, String relationship, String phone, int priority) {
@@ -97,7 +97,7 @@ public class CareCircleResource {
     public Response addContact(@PathParam("communityId") String communityId, @PathParam("residentId") UUID residentId,
             @NotNull @Valid NewContact request) {
         EmergencyContact contact = careCircle.addContact(communityId, residentId, request.name(), request.relationship(),
-                request.phone(), request.priority() == 0 ? 1 : request.priority());
+                request.phone(), request.priority() == null ? 1 : request.priority());
         return Response.created(URI.create("/communities/" + communityId + "/residents/" + residentId
                 + "/emergency-contacts/" + contact.id)).entity(view(contact, false)).build();
     }

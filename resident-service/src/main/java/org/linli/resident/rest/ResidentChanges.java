@@ -21,6 +21,12 @@ public record ResidentChanges(
         Boolean partyMember,
         @Size(max = 6) Set<@NotNull DietaryNeed> dietaryNeeds) {
 
+    @jakarta.validation.constraints.AssertTrue(message = "must change at least one field")
+    boolean isChangingSomething() {
+        return name != null || phone != null || livesAlone != null || housebound != null || chronicIllness != null
+                || lowIncome != null || partyMember != null || dietaryNeeds != null;
+    }
+
     Changes toChanges() {
         return new Changes(name, phone, livesAlone, housebound, chronicIllness, lowIncome, partyMember, dietaryNeeds);
     }

@@ -117,6 +117,27 @@ public class CareAlerts {
                 .orElseThrow(() -> new NotFoundProblem("No care alert " + alertId + " in your scope"));
     }
 
+    /** The community's alerts, newest first; grid heads get their grids' only. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CareAlert> list(String communityCode, boolean openOnly, int size) {
+        scope.readableCommunity(communityCode);
+        StringBuilder where = new StringBuilder("communityId = :community");
+        java.util.Map<String, Object> params = new java.util.HashMap<>(java.util.Map.of("community", communityCode));
+        if (openOnly) {
+            where.append(" and status <> :resolved");
+            params.put("resolved", AlertStatus.RESOLVED);
+        }
+        Optional<List<UUID>> grids = scope.gridRestriction();
+        if (grids.isPresent()) {
+            if (grids.get().isEmpty()) {
+                return List.of();
+            }
+            where.append(" and gridId in :grids");
+            params.put("grids", grids.get());
+        }
+        return CareAlert.<CareAlert>find(where.toString(), Sort.descending("raisedAt").and("id"), params).page(0, size).list();
+    }
+
     public boolean inScope(CareAlert alert) {
         return scope.gridRestriction().map(grids -> grids.contains(alert.gridId)).orElse(true);
     }
@@ -159,6 +180,9 @@ public class CareAlerts {
     }
 
     private Optional<CareAlert> existing(AlertCause cause, String sourceRef) {
+        // serialise reports of the same source, so a retried report finds the alert instead of racing it
+        CareAlert.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, cause + ":" + sourceRef).getSingleResult();
         return CareAlert.find("cause = ?1 and sourceRef = ?2", cause, sourceRef).firstResultOptional();
     }
 
@@ -178,6 +202,10 @@ public class CareAlerts {
     private void notifyCircle(CareAlert alert, List<Resident> residents) {
         String what = describe(alert.cause);
         for (Resident resident : residents) {
+            if (!org.linli.resident.domain.Consent.given(resident.id, org.linli.resident.domain.ConsentPurpose.CARE_ALERTS,
+                    LocalDate.now(clock))) {
+                continue; // no consent in force: the grid head and the duty desk still act
+            }
             List<EmergencyContact> contacts = EmergencyContact.list("residentId = ?1 and removedAt is null",
                     Sort.by("priority"), resident.id);
             for (EmergencyContact contact : contacts) {

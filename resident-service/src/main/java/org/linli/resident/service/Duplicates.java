@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.linli.platform.outbox.Outbox;
+import org.linli.platform.problem.ConflictException;
 import org.linli.platform.problem.NotFoundProblem;
 import org.linli.resident.domain.DuplicateSuspect;
 import org.linli.resident.domain.Resident;
@@ -51,6 +52,13 @@ public class Duplicates {
     public DuplicateSuspect merge(String communityCode, UUID suspectId) {
         DuplicateSuspect suspect = openSuspect(communityCode, suspectId);
         Resident duplicate = Resident.findById(suspect.residentId);
+        Resident kept = Resident.findById(suspect.otherId);
+        if (!duplicate.active() || kept.status == ResidentStatus.MERGED) {
+            throw new ConflictException("Only an active record can be merged, and only into a record that was not merged itself");
+        }
+        DuplicateSuspect.<DuplicateSuspect>list("status = ?1 and id <> ?2 and (residentId = ?3 or otherId = ?3)",
+                DuplicateSuspect.Status.OPEN, suspect.id, duplicate.id).forEach(other -> decide(other, DuplicateSuspect.Status.DISMISSED));
+        org.linli.resident.domain.HeadAssignment.endRolesOf(duplicate.id, OffsetDateTime.now(clock));
         duplicate.status = ResidentStatus.MERGED;
         duplicate.mergedInto = suspect.otherId;
         duplicate.movedOutOn = OffsetDateTime.now(clock).toLocalDate();

@@ -73,8 +73,14 @@ public class Households {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Household> inUnit(String communityCode, UUID unitId, int page, int size) {
         scope.readableCommunity(communityCode);
-        return Household.<Household>find("communityId = ?1 and unitId = ?2", Sort.by("doorNumber"), communityCode, unitId)
-                .page(Page.of(page, size)).list().stream()
-                .filter(h -> scope.gridRestriction().map(grids -> grids.contains(h.gridId)).orElse(true)).toList();
+        List<UUID> grids = scope.gridRestriction().orElse(null);
+        if (grids != null && grids.isEmpty()) {
+            return List.of();
+        }
+        return (grids == null
+                ? Household.<Household>find("communityId = ?1 and unitId = ?2", Sort.by("doorNumber"), communityCode, unitId)
+                : Household.<Household>find("communityId = ?1 and unitId = ?2 and gridId in ?3", Sort.by("doorNumber"),
+                        communityCode, unitId, grids))
+                .page(Page.of(page, size)).list();
     }
 }

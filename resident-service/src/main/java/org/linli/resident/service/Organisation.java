@@ -40,6 +40,12 @@ public class Organisation {
     }
 
     public OrgUnit create(NewUnit request) {
+        if (request.kind() != OrgUnitKind.DISTRICT && request.parentId() == null) {
+            throw new jakarta.ws.rs.BadRequestException("A " + request.kind() + " needs a parentId");
+        }
+        if (request.kind().hasCode() && request.code() == null) {
+            throw new jakarta.ws.rs.BadRequestException("A " + request.kind() + " needs a code (used in URLs and tokens)");
+        }
         OrgUnit parent = null;
         if (request.kind() == OrgUnitKind.DISTRICT) {
             if (request.parentId() != null) {

@@ -165,6 +165,7 @@ public class ResidentRegistry {
         closeResidency(resident, on, reason);
         resident.status = ResidentStatus.MOVED_OUT;
         resident.movedOutOn = on;
+        org.linli.resident.domain.HeadAssignment.endRolesOf(resident.id, OffsetDateTime.now(clock));
         audit.record("MOVE_OUT", communityCode, "resident", resident.id);
         outbox.publish(ResidentEvents.movedOut(resident));
         return resident;
@@ -203,11 +204,12 @@ public class ResidentRegistry {
     /** Masked forms of the sensitive fields, for lists and readers without the right to see them (no decryption). */
     public Map<String, String> masked(Resident resident) {
         Map<String, String> values = new HashMap<>();
-        if (resident.phoneMasked != null) {
-            values.put("phone", resident.phoneMasked);
+        if (resident.phoneMasked != null || resident.phoneCipher != null) {
+            values.put("phone", resident.phoneMasked != null ? resident.phoneMasked : PhoneNumber.mask(pii.decrypt(resident.phoneCipher)));
         }
-        if (resident.nationalIdMasked != null) {
-            values.put("nationalId", resident.nationalIdMasked);
+        if (resident.nationalIdMasked != null || resident.nationalIdCipher != null) {
+            values.put("nationalId", resident.nationalIdMasked != null ? resident.nationalIdMasked
+                    : NationalIdNumber.mask(pii.decrypt(resident.nationalIdCipher)));
         }
         return values;
     }
