@@ -97,6 +97,7 @@ public class ResidentResource {
     @Operation(summary = "Search the community's residents",
             description = "Filters combine; phone and national ID are masked. Grid heads see their grids only.")
     public PageView<ResidentView> search(@PathParam("communityId") @Pattern(regexp = COMMUNITY_ID) String communityId,
+            @Parameter(description = "the start of the name: a surname (王) or more (王淑)")
             @QueryParam("name") @Size(max = 100) String name,
             @QueryParam("gridId") UUID gridId, @QueryParam("buildingId") UUID buildingId, @QueryParam("unitId") UUID unitId,
             @QueryParam("ageBand") AgeBand ageBand,

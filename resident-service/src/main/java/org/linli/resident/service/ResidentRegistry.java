@@ -250,8 +250,9 @@ public class ResidentRegistry {
             params.put("grids", grids.get());
         }
         if (filter.name() != null && !filter.name().isBlank()) {
-            where.append(" and lower(name) like :name");
-            params.put("name", "%" + filter.name().strip().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+            // by prefix: a surname, or the start of a full name (an index serves it; a "contains" search would scan)
+            where.append(" and name like :name");
+            params.put("name", filter.name().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         condition(where, params, "gridId", filter.gridId());
         condition(where, params, "buildingId", filter.buildingId());
