@@ -127,13 +127,8 @@ public class CareAlerts {
             where.append(" and status <> :resolved");
             params.put("resolved", AlertStatus.RESOLVED);
         }
-        Optional<List<UUID>> grids = scope.gridRestriction();
-        if (grids.isPresent()) {
-            if (grids.get().isEmpty()) {
-                return List.of();
-            }
-            where.append(" and gridId in :grids");
-            params.put("grids", grids.get());
+        if (!scope.restrictToGrids(where, params)) {
+            return List.of();
         }
         return CareAlert.<CareAlert>find(where.toString(), Sort.descending("raisedAt").and("id"), params).page(0, size).list();
     }

@@ -132,13 +132,8 @@ public class Needs {
             where.append(" and gridId = :grid");
             params.put("grid", gridId);
         }
-        Optional<List<UUID>> grids = scope.gridRestriction();
-        if (grids.isPresent()) {
-            if (grids.get().isEmpty()) {
-                return List.of();
-            }
-            where.append(" and gridId in :grids");
-            params.put("grids", grids.get());
+        if (!scope.restrictToGrids(where, params)) {
+            return List.of();
         }
         return Need.<Need>find(where.toString(), Sort.by("recordedAt").and("id"), params).page(page, size).list();
     }

@@ -241,13 +241,8 @@ public class ResidentRegistry {
         Map<String, Object> params = new HashMap<>();
         params.put("community", communityCode);
         where.append(filter.includeMovedOut() ? " and status <> 'MERGED'" : " and status = 'ACTIVE'");
-        Optional<List<UUID>> grids = scope.gridRestriction();
-        if (grids.isPresent()) {
-            if (grids.get().isEmpty()) {
-                return new Found(List.of(), 0);
-            }
-            where.append(" and gridId in :grids");
-            params.put("grids", grids.get());
+        if (!scope.restrictToGrids(where, params)) {
+            return new Found(List.of(), 0);
         }
         if (filter.name() != null && !filter.name().isBlank()) {
             // by prefix: a surname, or the start of a full name (an index serves it; a "contains" search would scan)

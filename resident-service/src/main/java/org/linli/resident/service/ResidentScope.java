@@ -59,6 +59,23 @@ public class ResidentScope {
         return Optional.of(headedGrids);
     }
 
+    /**
+     * Adds the grid head's restriction to a query over rows with a {@code gridId}; returns false when the caller heads no
+     * grid (the answer is empty).
+     */
+    public boolean restrictToGrids(StringBuilder where, java.util.Map<String, Object> params) {
+        Optional<List<UUID>> grids = gridRestriction();
+        if (grids.isEmpty()) {
+            return true;
+        }
+        if (grids.get().isEmpty()) {
+            return false;
+        }
+        where.append(" and gridId in :grids");
+        params.put("grids", grids.get());
+        return true;
+    }
+
     public boolean canSee(Resident resident) {
         if (caller.is(Roles.RESIDENT) && callerResidentId().filter(resident.id::equals).isPresent()) {
             return true;
