@@ -1,5 +1,5 @@
 -- Platform tables every service database has. Platform migrations are numbered V0_x so they
--- sort before each service's own V1, V2, ... (add new ones as V0_x and enable out-of-order).
+-- sort before each service's own V1, V2, ...; Flyway runs out of order so a later V0_x still applies.
 
 -- Transactional outbox: written in the business transaction, published by the relay.
 create table outbox_event (

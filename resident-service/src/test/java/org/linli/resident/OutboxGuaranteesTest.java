@@ -126,6 +126,25 @@ class OutboxGuaranteesTest {
         }
     }
 
+    @Test
+    void anEventTheBrokerKeepsRefusingIsParkedAndHoldsNoOtherBack() {
+        String poisonKey = "poison-" + UUID.randomUUID();
+        String goodKey = "good-" + UUID.randomUUID();
+        try (TopicProbe sequence = TopicProbe.tail("linli.test.sequence")) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                // a topic name Kafka refuses outright, next to an ordinary event
+                outbox.publish(new OutgoingEvent("not a valid topic!", "test.sequence.v1", poisonKey, "s", "c", Map.of("n", 0)));
+                outbox.publish(new OutgoingEvent("linli.test.sequence", "test.sequence.v1", goodKey, "s", "c", Map.of("n", 1)));
+            });
+            sequence.await(r -> goodKey.equals(r.key()), 1, PATIENCE);
+        }
+        org.awaitility.Awaitility.await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew().call(
+                () -> OutboxEvent.count("recordKey = ?1 and parkedAt is not null", poisonKey)) == 1L);
+        io.restassured.RestAssured.given().when().get("/q/health/well").then().statusCode(503)
+                .body("checks.find { it.name == 'outbox' }.data.parked", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        QuarkusTransaction.requiringNew().run(() -> OutboxEvent.delete("recordKey", poisonKey)); // leave the outbox healthy
+    }
+
     private void publishSequence(String topic, String key, int from, int to) {
         for (int n = from; n < to; n++) {
             int value = n;

@@ -24,14 +24,18 @@ public class OutboxHealthCheck implements HealthCheck {
     @Transactional
     public HealthCheckResponse call() {
         Object[] row = (Object[]) entityManager.createNativeQuery(
-                "select count(*), coalesce(extract(epoch from now() - min(occurred_at)), 0) from outbox_event where published_at is null")
+                "select count(*) filter (where parked_at is null), "
+                        + "coalesce(extract(epoch from now() - min(occurred_at) filter (where parked_at is null)), 0), "
+                        + "count(*) filter (where parked_at is not null) from outbox_event where published_at is null")
                 .getSingleResult();
         long waiting = ((Number) row[0]).longValue();
         long oldestSeconds = ((Number) row[1]).longValue();
+        long parked = ((Number) row[2]).longValue();
         return HealthCheckResponse.named("outbox")
-                .status(oldestSeconds < 60)
+                .status(oldestSeconds < 60 && parked == 0)
                 .withData("waiting", waiting)
                 .withData("oldestWaitingSeconds", oldestSeconds)
+                .withData("parked", parked)
                 .build();
     }
 }

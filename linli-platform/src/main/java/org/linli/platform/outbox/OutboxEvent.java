@@ -53,4 +53,12 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
+
+    /** Failed sends while the broker accepted other events. */
+    @Column(nullable = false)
+    public int attempts;
+
+    /** Set when the broker kept refusing this event alone: it no longer holds others back. */
+    @Column(name = "parked_at")
+    public OffsetDateTime parkedAt;
 }

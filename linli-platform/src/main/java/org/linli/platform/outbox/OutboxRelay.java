@@ -37,12 +37,16 @@ import io.quarkus.runtime.StartupEvent;
  * Publishes committed outbox rows to Kafka, oldest first, and marks them published. One relay per
  * database works at a time (a transaction-scoped advisory lock), which keeps per-key order also with
  * several instances. Delivery is at least once: if the broker is down the rows wait and the relay
- * retries with backoff; consumers are idempotent by event id.
+ * retries with backoff; consumers are idempotent by event id. An event the broker refuses while it accepts
+ * the rest of the batch, or refuses for good (an invalid topic, a record too large), is retried a few times
+ * and then parked, so one bad row never stalls the outbox; later events with the same key wait until it is
+ * published or parked. Only a refusal with no sign of life from the broker counts as an outage.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final long RELAY_LOCK = 0x4c494e4c49L; // "LINLI": one relay per service database
+    static final int ATTEMPTS_BEFORE_PARKING = 5;
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
@@ -50,6 +54,7 @@ public class OutboxRelay {
     private final String bootstrapServers;
     private final Counter published;
     private final Counter failures;
+    private final Counter parked;
     private final Semaphore wakeUps = new Semaphore(0);
 
     private volatile boolean running;
@@ -65,6 +70,8 @@ public class OutboxRelay {
         this.published = Counter.builder("linli.outbox.published").description("events the relay published")
                 .register(registry);
         this.failures = Counter.builder("linli.outbox.failures").description("relay batches that failed and wait for a retry")
+                .register(registry);
+        this.parked = Counter.builder("linli.outbox.parked").description("events parked after the broker kept refusing them")
                 .register(registry);
     }
 
@@ -147,7 +154,7 @@ public class OutboxRelay {
             }
             @SuppressWarnings("unchecked")
             List<OutboxEvent> batch = entityManager.createQuery(
-                    "from OutboxEvent where publishedAt is null order by seq", OutboxEvent.class)
+                    "from OutboxEvent where publishedAt is null and parkedAt is null order by seq", OutboxEvent.class)
                     .setMaxResults(config.batchSize()).getResultList();
             if (batch.isEmpty()) {
                 return 0;
@@ -158,20 +165,55 @@ public class OutboxRelay {
             }
             producer.flush();
             long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+            List<Exception> failures = new ArrayList<>(batch.size());
             for (Future<RecordMetadata> send : sends) {
                 try {
                     send.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    failures.add(null);
                 } catch (Exception e) {
-                    throw new IllegalStateException("Kafka did not acknowledge the batch", e);
+                    failures.add(e);
                 }
             }
-            OffsetDateTime now = OffsetDateTime.now();
-            for (OutboxEvent row : batch) {
-                row.publishedAt = now;
+            long failed = failures.stream().filter(java.util.Objects::nonNull).count();
+            boolean brokerAnswered = failed < batch.size() || failures.stream().anyMatch(OutboxRelay::permanent);
+            if (!brokerAnswered) {
+                throw new IllegalStateException("Kafka did not acknowledge the batch", failures.get(0));
             }
-            published.increment(batch.size());
-            return batch.size();
+            // the broker is up and refused some events: publish the rest, hold back what follows a failure
+            OffsetDateTime now = OffsetDateTime.now();
+            java.util.Set<String> heldKeys = new java.util.HashSet<>();
+            int done = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                OutboxEvent row = batch.get(i);
+                String key = row.topic + "/" + row.recordKey;
+                if (failures.get(i) != null) {
+                    heldKeys.add(key);
+                    refused(row, failures.get(i), now);
+                } else if (!heldKeys.contains(key)) {
+                    row.publishedAt = now;
+                    done++;
+                }
+            }
+            published.increment(done);
+            return done;
         });
+    }
+
+    /** A refusal that retrying cannot cure (an invalid topic, a record too large, no authorisation). */
+    static boolean permanent(Exception failure) {
+        Throwable cause = failure == null ? null : (failure.getCause() != null ? failure.getCause() : failure);
+        return cause instanceof org.apache.kafka.common.errors.ApiException
+                && !(cause instanceof org.apache.kafka.common.errors.RetriableException);
+    }
+
+    private void refused(OutboxEvent row, Exception failure, OffsetDateTime now) {
+        row.attempts++;
+        if (row.attempts >= ATTEMPTS_BEFORE_PARKING) {
+            row.parkedAt = now;
+            parked.increment();
+            Log.errorf("Outbox event %s (%s to %s) parked after %d refusals: %s", row.id, row.type, row.topic, row.attempts,
+                    rootMessage(failure));
+        }
     }
 
     private ProducerRecord<String, String> record(OutboxEvent row) {
