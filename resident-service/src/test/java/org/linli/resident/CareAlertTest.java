@@ -85,6 +85,9 @@ class CareAlertTest {
                     .body("notifications.recipientKind", hasItem("EMERGENCY_CONTACT"))
                     .body("notifications.recipientRef", hasItem(circle.contactId()))
                     .body("notifications.recipientRef", hasItem(circle.gridHead()));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(circle.community().worker())
+                    .when().get("/communities/{c}/care-alerts/{id}", code, alertId)
+                    .then().body("notifications.delivered", not(hasItem(false))));
 
             // nobody acknowledges: within seconds (5 s in tests, 15 min in production) the duty desk is told
             alerts.await(r -> alertId.equals(r.key()) && r.value().contains(CareAlertEvents.ESCALATED), 1, Duration.ofSeconds(30));

@@ -25,7 +25,7 @@ import org.linli.resident.domain.Household;
 import org.linli.resident.domain.Resident;
 import org.linli.resident.events.CareAlertEvents;
 import org.linli.resident.notification.Notice;
-import org.linli.resident.notification.NotificationChannel;
+import org.linli.resident.notification.NoticeDispatcher;
 import org.linli.resident.privacy.PiiCipher;
 
 import io.quarkus.logging.Log;
@@ -41,15 +41,15 @@ import io.quarkus.panache.common.Sort;
 public class CareAlerts {
 
     private final ResidentScope scope;
-    private final NotificationChannel channel;
+    private final NoticeDispatcher notices;
     private final PiiCipher pii;
     private final Outbox outbox;
     private final CareConfig config;
     private final Clock clock;
 
-    CareAlerts(ResidentScope scope, NotificationChannel channel, PiiCipher pii, Outbox outbox, CareConfig config, Clock clock) {
+    CareAlerts(ResidentScope scope, NoticeDispatcher notices, PiiCipher pii, Outbox outbox, CareConfig config, Clock clock) {
         this.scope = scope;
-        this.channel = channel;
+        this.notices = notices;
         this.pii = pii;
         this.outbox = outbox;
         this.config = config;
@@ -225,16 +225,7 @@ public class CareAlerts {
     }
 
     private void notify(CareAlert alert, String kind, String ref, String address, String text) {
-        boolean delivered = channel.send(new Notice(alert.id, kind, ref, address, alert.cause, text));
-        AlertNotification record = new AlertNotification();
-        record.id = UUID.randomUUID();
-        record.alertId = alert.id;
-        record.recipientKind = kind;
-        record.recipientRef = ref;
-        record.channel = channel.name();
-        record.sentAt = OffsetDateTime.now(clock);
-        record.delivered = delivered;
-        record.persist();
+        notices.queue(new Notice(alert.id, kind, ref, address, alert.cause, text));
     }
 
     private static String describe(AlertCause cause) {
