@@ -123,6 +123,7 @@ public final class Infrastructure {
             broker = KafkaBrokerProcess.start(root.resolve("kafka"));
         } catch (RuntimeException e) {
             postgres.close();
+            deleteRecursively(root);
             throw e;
         }
         return new Infrastructure("embedded", postgres.endpoint(), broker.bootstrapServers(), broker, () -> {

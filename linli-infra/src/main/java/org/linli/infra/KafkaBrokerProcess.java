@@ -140,7 +140,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     private void formatStorage() {
         String clusterId = randomClusterId();
-        Process format = launch(List.of("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()),
+        Process format = launch(List.of("kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId,
+                "--config=" + config),
                 "format.out");
         try {
             if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
@@ -274,10 +275,16 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         return home + java.io.File.pathSeparator + dependencies;
     }
 
+    /** 16 random bytes, base64url, as Kafka's own cluster ids; never starting with '-' (tools read that as an option). */
     private static String randomClusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     static int freePort() throws IOException {
