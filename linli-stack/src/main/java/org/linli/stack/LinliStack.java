@@ -60,16 +60,6 @@ public final class LinliStack implements AutoCloseable {
         }
     }
 
-    /** Starts a service again after {@link ServiceProcess#kill()} or close, on the same port and database. */
-    public ServiceProcess restart(String name, Path home, Path logDirectory) {
-        ServiceProcess old = service(name);
-        old.close();
-        ServiceProcess fresh = ServiceProcess.launch(name, home.resolve(name).resolve("target/quarkus-app"),
-                old.baseUri().getPort(), environment(infrastructure, name), logDirectory);
-        services.put(name, fresh);
-        return fresh.awaitReady(READY_TIMEOUT);
-    }
-
     public ServiceProcess service(String name) {
         return Optional.ofNullable(services.get(name)).orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }

@@ -74,10 +74,6 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
     /** Milliseconds from launching the JVM to the first ready answer of its readiness endpoint. */
     public long readyAfterMillis() {
         return readyAfterMillis;

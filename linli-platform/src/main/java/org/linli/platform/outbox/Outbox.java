@@ -5,12 +5,10 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.linli.platform.events.OutgoingEvent;
+import org.linli.platform.transaction.AfterCommit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,13 +23,13 @@ public class Outbox {
     private final ObjectMapper mapper;
     private final OutboxConfig config;
     private final OutboxRelay relay;
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
 
-    Outbox(ObjectMapper mapper, OutboxConfig config, OutboxRelay relay, TransactionSynchronizationRegistry transactions) {
+    Outbox(ObjectMapper mapper, OutboxConfig config, OutboxRelay relay, AfterCommit afterCommit) {
         this.mapper = mapper;
         this.config = config;
         this.relay = relay;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
     }
 
     /** Records the event in the caller's transaction (there must be one) and returns its id. */
@@ -52,20 +50,7 @@ public class Outbox {
             throw new IllegalArgumentException("event data of " + event.type() + " is not serialisable", e);
         }
         row.persist();
-        transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
+        afterCommit.run(relay::wakeUp); // publish now rather than at the next poll
         return row.id;
-    }
-
-    private record WakeRelayOnCommit(OutboxRelay relay) implements Synchronization {
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                relay.wakeUp();
-            }
-        }
     }
 }

@@ -181,12 +181,9 @@ public class ProblemMappers {
     }
 
     private static SQLException sqlCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql) {
                 return sql;
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return null;

@@ -8,11 +8,9 @@ import java.util.concurrent.Executors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import org.linli.platform.transaction.AfterCommit;
 import org.linli.resident.domain.AlertNotification;
 
 import io.quarkus.logging.Log;
@@ -27,7 +25,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class NoticeDispatcher {
 
     private final NotificationChannel channel;
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
     private final Clock clock;
     private final ExecutorService sender = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "care-notices");
@@ -35,9 +33,9 @@ public class NoticeDispatcher {
         return thread;
     });
 
-    NoticeDispatcher(NotificationChannel channel, TransactionSynchronizationRegistry transactions, Clock clock) {
+    NoticeDispatcher(NotificationChannel channel, AfterCommit afterCommit, Clock clock) {
         this.channel = channel;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
         this.clock = clock;
     }
 
@@ -54,18 +52,7 @@ public class NoticeDispatcher {
         record.delivered = false;
         record.persist();
         UUID recordId = record.id;
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    sender.execute(() -> deliver(recordId, notice));
-                }
-            }
-        });
+        afterCommit.run(() -> sender.execute(() -> deliver(recordId, notice)));
     }
 
     private void deliver(UUID recordId, Notice notice) {

@@ -73,14 +73,11 @@ public class Households {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Household> inUnit(String communityCode, UUID unitId, int page, int size) {
         scope.readableCommunity(communityCode);
-        List<UUID> grids = scope.gridRestriction().orElse(null);
-        if (grids != null && grids.isEmpty()) {
+        StringBuilder where = new StringBuilder("communityId = :community and unitId = :unit");
+        java.util.Map<String, Object> params = new java.util.HashMap<>(java.util.Map.of("community", communityCode, "unit", unitId));
+        if (!scope.restrictToGrids(where, params)) {
             return List.of();
         }
-        return (grids == null
-                ? Household.<Household>find("communityId = ?1 and unitId = ?2", Sort.by("doorNumber"), communityCode, unitId)
-                : Household.<Household>find("communityId = ?1 and unitId = ?2 and gridId in ?3", Sort.by("doorNumber"),
-                        communityCode, unitId, grids))
-                .page(Page.of(page, size)).list();
+        return Household.<Household>find(where.toString(), Sort.by("doorNumber"), params).page(Page.of(page, size)).list();
     }
 }
