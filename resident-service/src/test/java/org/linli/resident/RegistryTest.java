@@ -37,6 +37,9 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class RegistryTest {
 
+    /** "Today" is the community's day (China Standard Time), not the test machine's. */
+    static final java.time.ZoneId COMMUNITY_ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
     @Inject
     EntityManager entityManager;
     @Inject
@@ -205,7 +208,7 @@ class RegistryTest {
                 .when().post("/communities/{c}/residents", community.code()).then().statusCode(404);
 
         // the grid head moves away: their token no longer opens the grid
-        given().auth().oauth2(community.worker()).contentType(ContentType.JSON).body(Map.of("on", LocalDate.now().toString()))
+        given().auth().oauth2(community.worker()).contentType(ContentType.JSON).body(Map.of("on", LocalDate.now(COMMUNITY_ZONE).toString()))
                 .when().post("/communities/{c}/residents/{id}/move-out", community.code(), head).then().statusCode(200);
         given().auth().oauth2(gridHead).when().get("/communities/{c}/residents/{id}", community.code(), mine)
                 .then().statusCode(404);
