@@ -1,6 +1,8 @@
 package org.linli.canteen.diners;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -21,6 +23,16 @@ public class Diner extends PanacheEntityBase {
 
     @Column(name = "community_id", nullable = false)
     public String communityId;
+
+    @Column(name = "district_id")
+    public String districtId;
+
+    /** The building and stairwell (unit): delivery runs go door to door in this order. */
+    @Column(name = "building_id")
+    public UUID buildingId;
+
+    @Column(name = "unit_id")
+    public UUID unitId;
 
     /** The subsidy band (AGED_60_74, AGED_75_84, ...). */
     @Column(name = "age_band", nullable = false)
@@ -43,6 +55,10 @@ public class Diner extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    public List<String> dietaryCodes() {
+        return dietaryNeeds.isEmpty() ? List.of() : Arrays.asList(dietaryNeeds.split(","));
+    }
 
     public boolean mayHaveDelivery() {
         return status == DinerStatus.ACTIVE && housebound;

@@ -7,6 +7,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.linli.canteen.canteens.Canteens;
+import org.linli.canteen.orders.StandingOrders;
 import org.linli.platform.events.CloudEvent;
 import org.linli.platform.inbox.Inbox;
 
@@ -15,7 +17,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Turns resident events into diners: every resident aged 60+ may dine; housebound ones may get delivery. */
+/**
+ * Turns resident events into diners: every resident aged 60+ may dine; housebound ones may get delivery. A move-out
+ * ends the elder's standing orders and cancels the meals ordered from today on.
+ */
 @ApplicationScoped
 public class ResidentEventsConsumer {
 
@@ -23,15 +28,19 @@ public class ResidentEventsConsumer {
 
     private final Inbox inbox;
     private final ObjectMapper mapper;
+    private final Canteens canteens;
+    private final StandingOrders standingOrders;
 
-    ResidentEventsConsumer(Inbox inbox, ObjectMapper mapper) {
+    ResidentEventsConsumer(Inbox inbox, ObjectMapper mapper, Canteens canteens, StandingOrders standingOrders) {
         this.inbox = inbox;
         this.mapper = mapper;
+        this.canteens = canteens;
+        this.standingOrders = standingOrders;
     }
 
     /** The fields of the resident events the canteen reads. */
-    record ResidentFacts(UUID residentId, String communityId, String ageBand, boolean aged60Plus, boolean housebound,
-            boolean lowIncome, List<String> dietaryNeeds) {
+    record ResidentFacts(UUID residentId, String communityId, String districtId, UUID buildingId, UUID unitId,
+            String ageBand, boolean aged60Plus, boolean housebound, boolean lowIncome, List<String> dietaryNeeds) {
     }
 
     @Incoming("resident-events")
@@ -59,18 +68,23 @@ public class ResidentEventsConsumer {
             diner.status = DinerStatus.ACTIVE;
         }
         diner.communityId = facts.communityId();
+        diner.districtId = facts.districtId();
+        diner.buildingId = facts.buildingId();
+        diner.unitId = facts.unitId();
         diner.ageBand = facts.ageBand();
         diner.housebound = facts.housebound();
         diner.lowIncome = facts.lowIncome();
         diner.dietaryNeeds = facts.dietaryNeeds() == null ? "" : String.join(",", facts.dietaryNeeds());
         diner.updatedAt = OffsetDateTime.now();
         diner.persist();
+        canteens.knowDistrict(facts.communityId(), facts.districtId());
     }
 
     private void moveOut(ResidentFacts facts) {
         Diner.<Diner>findByIdOptional(facts.residentId()).ifPresent(diner -> {
             diner.status = DinerStatus.MOVED_OUT;
             diner.updatedAt = OffsetDateTime.now();
+            standingOrders.movedOut(diner.residentId);
         });
     }
 }

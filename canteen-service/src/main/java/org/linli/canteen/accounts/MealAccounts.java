@@ -1,0 +1,105 @@
+package org.linli.canteen.accounts;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.linli.canteen.diners.Diner;
+import org.linli.platform.problem.ConflictException;
+
+import io.quarkus.panache.common.Sort;
+
+/**
+ * Prepaid meal accounts: topped up at the counter, charged the elder's part when a meal is ordered from the account,
+ * refunded when that order is cancelled. A charge the balance does not cover is refused (409): the balance never goes
+ * below zero. The account row is locked for each change, so concurrent charges cannot overdraw it.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class MealAccounts {
+
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    MealAccounts(EntityManager entityManager, Clock clock) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    public AccountEntry topUp(Diner diner, long amountFen, String actor) {
+        return post(diner, EntryKind.TOP_UP, amountFen, null, actor);
+    }
+
+    /** Charges the elder's part of an order; 409 when the balance does not cover it. */
+    public AccountEntry charge(Diner diner, UUID orderId, long amountFen, String actor) {
+        return post(diner, EntryKind.CHARGE, -amountFen, orderId, actor);
+    }
+
+    /** Whether the balance covers this amount now (the standing-order job chooses cash otherwise). */
+    public boolean covers(Diner diner, long amountFen) {
+        MealAccount account = MealAccount.findById(diner.residentId);
+        return account != null && account.balanceFen >= amountFen;
+    }
+
+    /** Gives back what an order charged (nothing if it was paid in cash); returns the amount refunded. */
+    public long refund(Diner diner, UUID orderId, String actor) {
+        AccountEntry charge = AccountEntry.find("dinerId = ?1 and orderId = ?2 and kind = ?3", diner.residentId, orderId,
+                EntryKind.CHARGE).firstResult();
+        if (charge == null || AccountEntry.count("dinerId = ?1 and orderId = ?2 and kind = ?3", diner.residentId, orderId,
+                EntryKind.REFUND) > 0) {
+            return 0;
+        }
+        post(diner, EntryKind.REFUND, -charge.amountFen, orderId, actor);
+        return -charge.amountFen;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MealAccount account(UUID dinerId) {
+        return MealAccount.findById(dinerId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AccountEntry> statement(UUID dinerId, int page, int size) {
+        return AccountEntry.<AccountEntry>find("dinerId", Sort.by("id"), dinerId).page(page, size).list();
+    }
+
+    private AccountEntry post(Diner diner, EntryKind kind, long amountFen, UUID orderId, String actor) {
+        MealAccount account = locked(diner);
+        long balance = account.balanceFen + amountFen;
+        if (balance < 0) {
+            throw new ConflictException("The meal account holds " + account.balanceFen + " fen; the meal costs the elder "
+                    + -amountFen + " fen. Top it up or pay in cash");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        account.balanceFen = balance;
+        account.updatedAt = now;
+        AccountEntry entry = new AccountEntry();
+        entry.dinerId = diner.residentId;
+        entry.kind = kind;
+        entry.amountFen = amountFen;
+        entry.balanceAfterFen = balance;
+        entry.orderId = orderId;
+        entry.recordedBy = actor;
+        entry.recordedAt = now;
+        entry.persist();
+        return entry;
+    }
+
+    private MealAccount locked(Diner diner) {
+        MealAccount account = MealAccount.findById(diner.residentId, LockModeType.PESSIMISTIC_WRITE);
+        if (account != null) {
+            return account;
+        }
+        entityManager.createNativeQuery("insert into meal_account (diner_id, community_id, balance_fen, updated_at) "
+                + "values (?1, ?2, 0, ?3) on conflict do nothing")
+                .setParameter(1, diner.residentId).setParameter(2, diner.communityId)
+                .setParameter(3, OffsetDateTime.now(clock)).executeUpdate();
+        return MealAccount.findById(diner.residentId, LockModeType.PESSIMISTIC_WRITE);
+    }
+}

@@ -1,0 +1,99 @@
+package org.linli.canteen.events;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.linli.canteen.canteens.Price;
+import org.linli.canteen.menus.DishCategory;
+import org.linli.canteen.menus.Meal;
+import org.linli.canteen.menus.Suitability;
+import org.linli.canteen.orders.MealOrder;
+import org.linli.canteen.orders.ServiceMode;
+import org.linli.platform.events.OutgoingEvent;
+
+/**
+ * Canteen events on {@value #TOPIC}: meal events keyed by orderId, menus by menuId. Ids, codes and amounts only:
+ * no names, no doors, and a welfare concern's note stays in canteen-service.
+ */
+public final class CanteenEvents {
+
+    public static final String TOPIC = "linli.canteen.events";
+    public static final String MENU_PUBLISHED = "menu.published.v1";
+    public static final String MEAL_ORDERED = "meal.ordered.v1";
+    public static final String MEAL_CANCELLED = "meal.cancelled.v1";
+    public static final String MEAL_SERVED = "meal.served.v1";
+    public static final String MEAL_DELIVERED = "meal.delivered.v1";
+    public static final String MEAL_DELIVERY_MISSED = "meal.delivery-missed.v1";
+
+    private CanteenEvents() {
+    }
+
+    public record MenuDish(UUID dishId, DishCategory category, List<Suitability> suitability) {
+    }
+
+    public record MenuMeal(LocalDate date, Meal meal, List<MenuDish> dishes) {
+    }
+
+    public record MenuPublished(UUID menuId, String communityId, LocalDate weekStart, List<MenuMeal> meals) {
+    }
+
+    public record MealOrdered(UUID orderId, UUID dinerId, String communityId, LocalDate mealDate, Meal meal,
+            ServiceMode service, UUID standingOrderId, List<String> dietaryNeeds, Price price) {
+    }
+
+    public record MealCancelled(UUID orderId, UUID dinerId, String communityId, LocalDate mealDate, Meal meal,
+            String reason, long refundedFen) {
+    }
+
+    public record MealServed(UUID orderId, UUID dinerId, String communityId, LocalDate mealDate, Meal meal,
+            OffsetDateTime servedAt, Price price) {
+    }
+
+    public record Deliverer(String kind, String id) {
+    }
+
+    public record MealDelivered(UUID orderId, UUID dinerId, String communityId, LocalDate mealDate, UUID runId,
+            Deliverer deliveredBy, UUID volunteerId, String welfareCheck, OffsetDateTime deliveredAt, Price price) {
+    }
+
+    public record MealDeliveryMissed(UUID orderId, UUID dinerId, String communityId, LocalDate mealDate, UUID runId,
+            OffsetDateTime attemptedAt) {
+    }
+
+    public static OutgoingEvent menuPublished(MenuPublished menu) {
+        return new OutgoingEvent(TOPIC, MENU_PUBLISHED, menu.menuId().toString(), "menus/" + menu.menuId(),
+                menu.communityId(), menu);
+    }
+
+    public static OutgoingEvent ordered(MealOrder o) {
+        return meal(MEAL_ORDERED, o, new MealOrdered(o.id, o.dinerId, o.communityId, o.mealDate, o.meal, o.service,
+                o.standingOrderId, o.dietaryCodes(), o.price()));
+    }
+
+    public static OutgoingEvent cancelled(MealOrder o, String reason, long refundedFen) {
+        return meal(MEAL_CANCELLED, o, new MealCancelled(o.id, o.dinerId, o.communityId, o.mealDate, o.meal, reason,
+                refundedFen));
+    }
+
+    public static OutgoingEvent served(MealOrder o) {
+        return meal(MEAL_SERVED, o, new MealServed(o.id, o.dinerId, o.communityId, o.mealDate, o.meal, o.closedAt,
+                o.price()));
+    }
+
+    public static OutgoingEvent delivered(MealOrder o, UUID runId, Deliverer deliverer, UUID volunteerId,
+            String welfareCheck) {
+        return meal(MEAL_DELIVERED, o, new MealDelivered(o.id, o.dinerId, o.communityId, o.mealDate, runId, deliverer,
+                volunteerId, welfareCheck, o.closedAt, o.price()));
+    }
+
+    public static OutgoingEvent deliveryMissed(MealOrder o, UUID runId) {
+        return meal(MEAL_DELIVERY_MISSED, o, new MealDeliveryMissed(o.id, o.dinerId, o.communityId, o.mealDate, runId,
+                o.closedAt));
+    }
+
+    private static OutgoingEvent meal(String type, MealOrder o, Object data) {
+        return new OutgoingEvent(TOPIC, type, o.id.toString(), "orders/" + o.id, o.communityId, data);
+    }
+}

@@ -1,0 +1,5 @@
+package org.linli.canteen.menus;
+
+public enum MenuStatus {
+    DRAFT, PUBLISHED
+}

@@ -1,0 +1,5 @@
+package org.linli.canteen.orders;
+
+public enum StandingOrderStatus {
+    ACTIVE, CANCELLED
+}
