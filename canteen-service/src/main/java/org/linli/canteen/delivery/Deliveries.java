@@ -61,13 +61,14 @@ public class Deliveries {
         params.put("date", date);
         params.put("delivery", ServiceMode.DELIVERY);
         params.put("placed", OrderStatus.PLACED);
-        String where = "communityId = :community and mealDate = :date and service = :delivery and status = :placed "
-                + "and not exists (select 1 from DeliveryStop s where s.orderId = id)";
+        String where = "from MealOrder o where o.communityId = :community and o.mealDate = :date "
+                + "and o.service = :delivery and o.status = :placed "
+                + "and not exists (select 1 from DeliveryStop s where s.orderId = o.id)";
         if (buildingIds != null && !buildingIds.isEmpty()) {
-            where += " and buildingId in :buildings";
+            where += " and o.buildingId in :buildings";
             params.put("buildings", buildingIds);
         }
-        List<MealOrder> orders = MealOrder.<MealOrder>find(where + " order by buildingId nulls last, unitId nulls last, id",
+        List<MealOrder> orders = MealOrder.<MealOrder>find(where + " order by o.buildingId nulls last, o.unitId nulls last, o.id",
                 params).list();
         if (orders.isEmpty()) {
             throw new ConflictException("No delivery order of " + date + " is waiting for a run"

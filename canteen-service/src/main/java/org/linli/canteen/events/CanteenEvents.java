@@ -78,19 +78,24 @@ public final class CanteenEvents {
     }
 
     public static OutgoingEvent served(MealOrder o) {
-        return meal(MEAL_SERVED, o, new MealServed(o.id, o.dinerId, o.communityId, o.mealDate, o.meal, o.closedAt,
+        return meal(MEAL_SERVED, o, new MealServed(o.id, o.dinerId, o.communityId, o.mealDate, o.meal, utc(o.closedAt),
                 o.price()));
     }
 
     public static OutgoingEvent delivered(MealOrder o, UUID runId, Deliverer deliverer, UUID volunteerId,
             String welfareCheck) {
         return meal(MEAL_DELIVERED, o, new MealDelivered(o.id, o.dinerId, o.communityId, o.mealDate, runId, deliverer,
-                volunteerId, welfareCheck, o.closedAt, o.price()));
+                volunteerId, welfareCheck, utc(o.closedAt), o.price()));
     }
 
     public static OutgoingEvent deliveryMissed(MealOrder o, UUID runId) {
         return meal(MEAL_DELIVERY_MISSED, o, new MealDeliveryMissed(o.id, o.dinerId, o.communityId, o.mealDate, runId,
-                o.closedAt));
+                utc(o.closedAt)));
+    }
+
+    /** Event timestamps are RFC 3339 in UTC, whatever zone the community clock runs in. */
+    private static OffsetDateTime utc(OffsetDateTime at) {
+        return at == null ? null : at.withOffsetSameInstant(java.time.ZoneOffset.UTC);
     }
 
     private static OutgoingEvent meal(String type, MealOrder o, Object data) {
