@@ -86,6 +86,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response forbiddenByRule(ForbiddenProblem e, UriInfo uri) {
+        return respond(Problem.of("forbidden", "Forbidden", 403, e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonProcessingException json) {

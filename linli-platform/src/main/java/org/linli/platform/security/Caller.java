@@ -53,6 +53,28 @@ public class Caller {
         return community().filter(communityId::equals).isPresent();
     }
 
+    /**
+     * A claim holding several values (a JSON array, or a comma-separated string), e.g. the {@code grids} a grid
+     * head looks after, as the identity provider issues them. Empty when absent.
+     */
+    public java.util.List<String> claimValues(String name) {
+        Object value = token.getClaim(name);
+        if (value == null) {
+            return java.util.List.of();
+        }
+        java.util.List<String> values = new java.util.ArrayList<>();
+        if (value instanceof Iterable<?> items) {
+            items.forEach(item -> values.add(item.toString().replaceAll("^\"|\"$", "")));
+        } else {
+            for (String part : value.toString().replaceAll("^\"|\"$", "").split(",")) {
+                if (!part.isBlank()) {
+                    values.add(part.strip());
+                }
+            }
+        }
+        return values;
+    }
+
     private Optional<String> claim(String name) {
         Object value = token.getClaim(name);
         return value == null ? Optional.empty() : Optional.of(value.toString().replaceAll("^\"|\"$", ""));

@@ -23,6 +23,13 @@ public class Member extends PanacheEntityBase {
     @Column(name = "community_id", nullable = false)
     public String communityId;
 
+    @Column(name = "district_id")
+    public String districtId;
+
+    /** The grid the member lives in: a grid head confirms services for the members of their grids. */
+    @Column(name = "grid_id")
+    public UUID gridId;
+
     @Column(name = "aged_60_plus", nullable = false)
     public boolean aged60Plus;
 

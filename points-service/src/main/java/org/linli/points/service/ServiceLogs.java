@@ -1,0 +1,380 @@
+package org.linli.points.service;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BadRequestException;
+
+import org.linli.platform.outbox.Outbox;
+import org.linli.platform.problem.ConflictException;
+import org.linli.platform.problem.NotFoundProblem;
+import org.linli.platform.security.Roles;
+import org.linli.points.domain.ServiceActivity;
+import org.linli.points.domain.ServiceLog;
+import org.linli.points.domain.ServiceStatus;
+import org.linli.points.domain.ServiceType;
+import org.linli.points.domain.Volunteer;
+import org.linli.points.events.PointsEvents;
+import org.linli.points.ledger.AccountKind;
+import org.linli.points.ledger.Leg;
+import org.linli.points.ledger.Ledger;
+import org.linli.points.ledger.LedgerAccount;
+import org.linli.points.ledger.Posted;
+import org.linli.points.ledger.PostingKind;
+import org.linli.points.ledger.Unit;
+import org.linli.points.members.Member;
+
+import org.linli.platform.problem.ForbiddenProblem;
+
+/**
+ * The service log: a volunteer (or a community worker for them) logs what they did; the beneficiary, their grid
+ * head or a community worker confirms it — never the volunteer — and the confirmation credits points and
+ * service minutes exactly once, within the type's daily and weekly caps.
+ */
+@ApplicationScoped
+@Transactional
+public class ServiceLogs {
+
+    /** How far back a service may be logged. */
+    static final Duration LOG_WINDOW = Duration.ofDays(31);
+    /** Clock skew allowed for "when" on a phone. */
+    static final Duration FUTURE_SKEW = Duration.ofMinutes(10);
+
+    private final PointsScope scope;
+    private final ServiceTypes types;
+    private final Ledger ledger;
+    private final Outbox outbox;
+    private final EntityManager em;
+    private final Clock clock;
+
+    ServiceLogs(PointsScope scope, ServiceTypes types, Ledger ledger, Outbox outbox, EntityManager em, Clock clock) {
+        this.scope = scope;
+        this.types = types;
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    public record NewService(UUID volunteerId, String type, UUID beneficiaryId, OffsetDateTime performedAt, int minutes,
+            String note) {
+    }
+
+    public record NewActivity(String type, String title, OffsetDateTime performedAt, int minutes, List<UUID> volunteerIds) {
+    }
+
+    /** A logged service, and whether this call created it (false when an Idempotency-Key was replayed). */
+    public record Logged(ServiceLog service, boolean created) {
+    }
+
+    public record Filter(ServiceStatus status, UUID volunteerId, UUID beneficiaryId, UUID activityId, OffsetDateTime from,
+            OffsetDateTime to) {
+    }
+
+    public Logged log(String communityId, NewService request, String idempotencyKey) {
+        UUID volunteerId = scope.actingVolunteer(communityId, request.volunteerId());
+        if (idempotencyKey != null) {
+            Optional<ServiceLog> replay = ServiceLog.find("communityId = ?1 and loggedBy = ?2 and idempotencyKey = ?3",
+                    communityId, scope.actor(), idempotencyKey).firstResultOptional();
+            if (replay.isPresent()) {
+                return new Logged(replay.get(), false);
+            }
+        }
+        ServiceType type = activeType(communityId, request.type());
+        ServiceLog service = newService(communityId, volunteerId, type, request.beneficiaryId(), request.performedAt(),
+                request.minutes(), request.note(), null);
+        service.idempotencyKey = idempotencyKey;
+        service.persist();
+        outbox.publish(PointsEvents.service(PointsEvents.SERVICE_LOGGED, service, type.code));
+        return new Logged(service, true);
+    }
+
+    /** One activity, many volunteers (a snow-sweeping morning): a pending service for each, confirmable together. */
+    public ServiceActivity logActivity(String communityId, NewActivity request) {
+        scope.requireManager(communityId);
+        ServiceType type = activeType(communityId, request.type());
+        if (type.needsBeneficiary) {
+            throw new BadRequestException(type.code + " is done for someone: log it per volunteer with the beneficiary");
+        }
+        ServiceActivity activity = new ServiceActivity();
+        activity.id = UUID.randomUUID();
+        activity.communityId = communityId;
+        activity.typeId = type.id;
+        activity.title = request.title().strip();
+        activity.performedAt = request.performedAt();
+        activity.minutes = request.minutes();
+        activity.organisedBy = scope.actor();
+        activity.createdAt = OffsetDateTime.now(clock);
+        activity.persist();
+        em.flush();
+        for (UUID volunteerId : new LinkedHashSet<>(request.volunteerIds())) {
+            enrolled(communityId, volunteerId);
+            ServiceLog service = newService(communityId, volunteerId, type, null, request.performedAt(), request.minutes(),
+                    null, activity.id);
+            service.persist();
+            outbox.publish(PointsEvents.service(PointsEvents.SERVICE_LOGGED, service, type.code));
+        }
+        return activity;
+    }
+
+    public ServiceActivity activity(String communityId, UUID activityId) {
+        return ServiceActivity.<ServiceActivity>findByIdOptional(activityId)
+                .filter(a -> a.communityId.equals(communityId) && (scope.manages(communityId) || scope.readsCommunity(communityId)))
+                .orElseThrow(() -> new NotFoundProblem("No activity " + activityId + " in your scope"));
+    }
+
+    public List<ServiceLog> ofActivity(UUID activityId) {
+        return ServiceLog.list("activityId = ?1 order by volunteerId", activityId);
+    }
+
+    /**
+     * Confirms a pending service and credits it, once: a second confirmation returns the same result and credits
+     * nothing. The volunteer can never confirm their own service.
+     */
+    public ServiceLog confirm(String communityId, UUID serviceId) {
+        ServiceLog service = locked(communityId, serviceId);
+        String capacity = decider(service);
+        if (service.status == ServiceStatus.CONFIRMED) {
+            return service;
+        }
+        if (service.status == ServiceStatus.REJECTED) {
+            throw new ConflictException("Service " + serviceId + " was rejected; it cannot be confirmed");
+        }
+        ServiceType type = ServiceType.findById(service.typeId);
+        LedgerAccount wallet = ledger.wallet(communityId, service.volunteerId, AccountKind.WALLET, Unit.POINTS);
+        LedgerAccount minutesWallet = ledger.wallet(communityId, service.volunteerId, AccountKind.TIME_WALLET, Unit.MINUTES);
+        ledger.lock(wallet); // the caps below read this volunteer's credits: one confirmation at a time per volunteer
+        int points = cappedPoints(service, type);
+
+        List<Leg> legs = new ArrayList<>();
+        if (points > 0) {
+            legs.add(Leg.out(ledger.account(communityId, AccountKind.ISSUING, Unit.POINTS), points));
+            legs.add(Leg.in(wallet, points));
+        }
+        legs.add(Leg.out(ledger.account(communityId, AccountKind.TIME_ISSUING, Unit.MINUTES), service.minutes));
+        legs.add(Leg.in(minutesWallet, service.minutes));
+        Posted posted = ledger.post(communityId, PostingKind.SERVICE_AWARD, "service:" + service.id, null, null,
+                scope.actor(), legs);
+
+        service.status = ServiceStatus.CONFIRMED;
+        service.decidedBy = scope.actor();
+        service.decidedAs = capacity;
+        service.decidedAt = OffsetDateTime.now(clock);
+        service.pointsAwarded = points;
+        service.postingId = posted.posting().id;
+        outbox.publish(PointsEvents.service(PointsEvents.SERVICE_CONFIRMED, service, type.code));
+        long balance = points > 0 ? posted.balanceAfter(wallet.id) : ledger.balance(wallet.id);
+        outbox.publish(PointsEvents.wallet(PointsEvents.POINTS_AWARDED, communityId, service.volunteerId,
+                new PointsEvents.PointsAwarded(posted.posting().id, communityId, service.districtId, service.volunteerId,
+                        "SERVICE", service.id, null, points, service.minutes, balance, service.decidedAt)));
+        return service;
+    }
+
+    public ServiceLog reject(String communityId, UUID serviceId, String reason) {
+        ServiceLog service = locked(communityId, serviceId);
+        String capacity = decider(service);
+        if (service.status == ServiceStatus.REJECTED) {
+            return service;
+        }
+        if (service.status == ServiceStatus.CONFIRMED) {
+            throw new ConflictException("Service " + serviceId + " was confirmed and credited; a community worker can "
+                    + "reverse its posting with a reason instead");
+        }
+        service.status = ServiceStatus.REJECTED;
+        service.decidedBy = scope.actor();
+        service.decidedAs = capacity;
+        service.decidedAt = OffsetDateTime.now(clock);
+        service.rejectionReason = reason.strip();
+        outbox.publish(PointsEvents.service(PointsEvents.SERVICE_REJECTED, service,
+                ServiceType.<ServiceType>findById(service.typeId).code));
+        return service;
+    }
+
+    public ServiceLog visible(String communityId, UUID serviceId) {
+        return ServiceLog.<ServiceLog>findByIdOptional(serviceId)
+                .filter(s -> s.communityId.equals(communityId) && canSee(s))
+                .orElseThrow(() -> new NotFoundProblem("No service " + serviceId + " in your scope"));
+    }
+
+    public String typeCode(UUID typeId) {
+        return ServiceType.<ServiceType>findByIdOptional(typeId).map(t -> t.code).orElse(null);
+    }
+
+    /** Services the caller may see, newest first. */
+    public List<ServiceLog> list(String communityId, Filter filter, int page, int size) {
+        StringBuilder query = new StringBuilder("communityId = :community");
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("community", communityId));
+        if (!scope.readsCommunity(communityId)) {
+            Optional<UUID> volunteer = scope.selfVolunteer(communityId);
+            Optional<UUID> resident = scope.self(Roles.RESIDENT, communityId);
+            Set<UUID> grids = scope.headedGrids(communityId);
+            List<String> mine = new ArrayList<>();
+            volunteer.ifPresent(v -> {
+                mine.add("volunteerId = :self");
+                params.put("self", v);
+            });
+            resident.ifPresent(r -> {
+                mine.add("beneficiaryId = :beneficiary");
+                params.put("beneficiary", r);
+            });
+            if (!grids.isEmpty()) {
+                mine.add("beneficiaryId in (select m.residentId from Member m where m.gridId in :grids)");
+                params.put("grids", grids);
+            }
+            if (mine.isEmpty()) {
+                throw new NotFoundProblem("No community " + communityId + " in your scope");
+            }
+            query.append(" and (").append(String.join(" or ", mine)).append(')');
+        }
+        if (filter.status() != null) {
+            query.append(" and status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.volunteerId() != null) {
+            query.append(" and volunteerId = :volunteer");
+            params.put("volunteer", filter.volunteerId());
+        }
+        if (filter.beneficiaryId() != null) {
+            query.append(" and beneficiaryId = :forWhom");
+            params.put("forWhom", filter.beneficiaryId());
+        }
+        if (filter.activityId() != null) {
+            query.append(" and activityId = :activity");
+            params.put("activity", filter.activityId());
+        }
+        if (filter.from() != null) {
+            query.append(" and performedAt >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            query.append(" and performedAt < :to");
+            params.put("to", filter.to());
+        }
+        query.append(" order by performedAt desc, id");
+        return ServiceLog.<ServiceLog>find(query.toString(), params).page(page, size).list();
+    }
+
+    private boolean canSee(ServiceLog s) {
+        return scope.readsCommunity(s.communityId)
+                || scope.selfVolunteer(s.communityId).filter(s.volunteerId::equals).isPresent()
+                || scope.self(Roles.RESIDENT, s.communityId).filter(r -> r.equals(s.beneficiaryId)).isPresent()
+                || scope.headsGridOf(s.communityId, s.beneficiaryId);
+    }
+
+    /** In which capacity the caller may decide this service; refuses the volunteer themself. */
+    private String decider(ServiceLog s) {
+        if (s.volunteerId.toString().equals(scope.actor())) {
+            throw new ForbiddenProblem("A volunteer can never confirm or reject their own service");
+        }
+        if (s.beneficiaryId != null && scope.self(Roles.RESIDENT, s.communityId).filter(s.beneficiaryId::equals).isPresent()) {
+            return "BENEFICIARY";
+        }
+        if (scope.headsGridOf(s.communityId, s.beneficiaryId)) {
+            return "GRID_HEAD";
+        }
+        if (scope.isCommunityWorker(s.communityId)) {
+            return "COMMUNITY_WORKER";
+        }
+        throw new ForbiddenProblem("Only the beneficiary, their grid head or a community worker confirms a service");
+    }
+
+    private ServiceLog locked(String communityId, UUID serviceId) {
+        ServiceLog service = visible(communityId, serviceId);
+        em.refresh(service, LockModeType.PESSIMISTIC_WRITE); // two confirmations of one service queue here
+        return service;
+    }
+
+    private int cappedPoints(ServiceLog service, ServiceType type) {
+        int points = type.pointsFor(service.minutes);
+        ZonedDateTime when = service.performedAt.atZoneSameInstant(clock.getZone());
+        ZonedDateTime day = when.truncatedTo(ChronoUnit.DAYS);
+        ZonedDateTime week = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        if (type.dailyCap != null) {
+            points = Math.min(points, type.dailyCap - awarded(service, day, day.plusDays(1)));
+        }
+        if (type.weeklyCap != null) {
+            points = Math.min(points, type.weeklyCap - awarded(service, week, week.plusWeeks(1)));
+        }
+        return Math.max(points, 0);
+    }
+
+    private int awarded(ServiceLog service, ZonedDateTime from, ZonedDateTime to) {
+        Number sum = em.createQuery("""
+                select coalesce(sum(s.pointsAwarded), 0) from ServiceLog s
+                where s.volunteerId = ?1 and s.typeId = ?2 and s.status = ?3 and s.performedAt >= ?4 and s.performedAt < ?5""",
+                Number.class).setParameter(1, service.volunteerId).setParameter(2, service.typeId)
+                .setParameter(3, ServiceStatus.CONFIRMED).setParameter(4, from.toOffsetDateTime())
+                .setParameter(5, to.toOffsetDateTime()).getSingleResult();
+        return sum.intValue();
+    }
+
+    private ServiceType activeType(String communityId, String code) {
+        types.ensureDefaults(communityId);
+        return ServiceType.<ServiceType>find("communityId = ?1 and code = ?2", communityId, code).firstResultOptional()
+                .filter(t -> t.active)
+                .orElseThrow(() -> new NotFoundProblem("No active service type " + code + " in community " + communityId));
+    }
+
+    private Volunteer enrolled(String communityId, UUID volunteerId) {
+        Volunteer volunteer = Volunteer.<Volunteer>findByIdOptional(volunteerId)
+                .filter(v -> v.communityId.equals(communityId))
+                .orElseThrow(() -> new NotFoundProblem("No enrolled volunteer " + volunteerId + " in community " + communityId));
+        if (ledger.findWallet(volunteerId, AccountKind.WALLET).filter(w -> w.frozen).isPresent()) {
+            throw new ConflictException("Volunteer " + volunteerId + " has moved out; their wallet is frozen");
+        }
+        return volunteer;
+    }
+
+    private ServiceLog newService(String communityId, UUID volunteerId, ServiceType type, UUID beneficiaryId,
+            OffsetDateTime performedAt, int minutes, String note, UUID activityId) {
+        Volunteer volunteer = enrolled(communityId, volunteerId);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (performedAt.isAfter(now.plus(FUTURE_SKEW))) {
+            throw new BadRequestException("performedAt: a service is logged after it was done, not before");
+        }
+        if (performedAt.isBefore(now.minus(LOG_WINDOW))) {
+            throw new BadRequestException("performedAt: services are logged within " + LOG_WINDOW.toDays() + " days");
+        }
+        if (type.needsBeneficiary && beneficiaryId == null) {
+            throw new BadRequestException("beneficiaryId: " + type.code + " is done for someone; say whom");
+        }
+        if (beneficiaryId != null) {
+            if (beneficiaryId.equals(volunteerId)) {
+                throw new BadRequestException("beneficiaryId: a volunteer is not their own beneficiary");
+            }
+            Member.<Member>findByIdOptional(beneficiaryId).filter(m -> m.communityId.equals(communityId) && !m.movedOut)
+                    .orElseThrow(() -> new NotFoundProblem("No resident " + beneficiaryId + " in community " + communityId));
+        }
+        ServiceLog service = new ServiceLog();
+        service.id = UUID.randomUUID();
+        service.communityId = communityId;
+        service.districtId = volunteer.districtId;
+        service.volunteerId = volunteerId;
+        service.typeId = type.id;
+        service.beneficiaryId = beneficiaryId;
+        service.activityId = activityId;
+        service.performedAt = performedAt;
+        service.minutes = minutes;
+        service.note = note == null || note.isBlank() ? null : note.strip();
+        service.status = ServiceStatus.PENDING;
+        service.loggedBy = scope.actor();
+        service.loggedAt = now;
+        return service;
+    }
+}
