@@ -18,7 +18,8 @@ import io.quarkus.panache.common.Sort;
 /**
  * Prepaid meal accounts: topped up at the counter, charged the elder's part when a meal is ordered from the account,
  * refunded when that order is cancelled. A charge the balance does not cover is refused (409): the balance never goes
- * below zero. The account row is locked for each change, so concurrent charges cannot overdraw it.
+ * below zero (a check constraint says so too). Each change updates the row in one guarded statement, so concurrent
+ * charges cannot overdraw it.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -69,21 +70,30 @@ public class MealAccounts {
         return AccountEntry.<AccountEntry>find("dinerId", Sort.by("id"), dinerId).page(page, size).list();
     }
 
+    /**
+     * One statement moves the balance, and only if it stays at zero or above: the row lock it takes serialises
+     * concurrent changes to one account without a separate read.
+     */
     private AccountEntry post(Diner diner, EntryKind kind, long amountFen, UUID orderId, String actor) {
-        MealAccount account = locked(diner);
-        long balance = account.balanceFen + amountFen;
-        if (balance < 0) {
-            throw new ConflictException("The meal account holds " + account.balanceFen + " fen; the meal costs the elder "
-                    + -amountFen + " fen. Top it up or pay in cash");
-        }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        account.balanceFen = balance;
-        account.updatedAt = now;
+        List<?> balance = entityManager.createNativeQuery("update meal_account set balance_fen = balance_fen + ?1, "
+                + "updated_at = ?2 where diner_id = ?3 and balance_fen + ?1 >= 0 returning balance_fen")
+                .setParameter(1, amountFen).setParameter(2, now).setParameter(3, diner.residentId).getResultList();
+        if (balance.isEmpty()) {
+            MealAccount account = locked(diner);
+            if (account.balanceFen + amountFen < 0) {
+                throw new ConflictException("The meal account holds " + account.balanceFen + " fen; the meal costs the "
+                        + "elder " + -amountFen + " fen. Top it up or pay in cash");
+            }
+            account.balanceFen += amountFen; // a new account's first entry
+            account.updatedAt = now;
+            balance = List.of(account.balanceFen);
+        }
         AccountEntry entry = new AccountEntry();
         entry.dinerId = diner.residentId;
         entry.kind = kind;
         entry.amountFen = amountFen;
-        entry.balanceAfterFen = balance;
+        entry.balanceAfterFen = ((Number) balance.get(0)).longValue();
         entry.orderId = orderId;
         entry.recordedBy = actor;
         entry.recordedAt = now;

@@ -63,6 +63,14 @@ class MorningRushBenchmark {
         OpenLoop.run("warm-up", RATE / 3, Duration.ofSeconds(10), i -> order(canteen, staff, diners.get(i % diners.size()),
                 warmDay.plusDays(i / diners.size())));
 
+        // service time without queueing: one order at a time
+        LocalDate quiet = TestCanteen.tomorrow().plusDays(30);
+        System.out.println("BENCHMARK " + OpenLoop.run("POST /orders one at a time (20/s)", 20, Duration.ofSeconds(10),
+                i -> order(canteen, staff, diners.get(i), quiet)));
+        LocalDate half = TestCanteen.tomorrow().plusDays(31);
+        System.out.println("BENCHMARK " + OpenLoop.run("POST /orders at half the rate", RATE / 2, Duration.ofSeconds(10),
+                i -> order(canteen, staff, diners.get(i % diners.size()), half.plusDays(i / diners.size()))));
+
         LocalDate first = TestCanteen.tomorrow();
         OpenLoop.Result rush = OpenLoop.run("POST /orders", RATE, DURATION, i -> order(canteen, staff,
                 diners.get(i % diners.size()), first.plusDays(i / diners.size())));
