@@ -107,6 +107,7 @@ create table ledger_account (
 );
 create unique index ledger_account_identity on ledger_account (community_id, kind, unit, coalesce(owner_id, '00000000-0000-0000-0000-000000000000'));
 create index ledger_account_owner on ledger_account (owner_id) where owner_id is not null;
+create index ledger_account_community_own on ledger_account (community_id) where owner_id is null;
 
 -- The head of each community's hash chain: postings are numbered and chained one after another.
 create table ledger_chain (

@@ -47,8 +47,13 @@ public final class ServiceProcess implements AutoCloseable {
             Path log = logDirectory.resolve(name + ".log");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
-                    "-jar", runner.toString()));
+                    "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
+            String recordings = System.getProperty("linli.jfr-dir"); // profiling: a flight recording per service
+            if (recordings != null) {
+                command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                        + Path.of(recordings, name + ".jfr"));
+            }
+            command.addAll(List.of("-jar", runner.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))

@@ -41,10 +41,22 @@ public class Inbox {
      * @throws MalformedEventException when the value is not a CloudEvents JSON event (the channel dead-letters it)
      */
     public boolean receive(String consumer, String recordValue, Consumer<CloudEvent> handler) {
+        return receive(consumer, recordValue, null, handler);
+    }
+
+    /**
+     * As {@link #receive(String, String, Consumer)}, for a consumer that reads only some of a topic's event types:
+     * an event of another type is passed over without a transaction (nothing to record: it changes nothing).
+     */
+    public boolean receive(String consumer, String recordValue, java.util.Set<String> types, Consumer<CloudEvent> handler) {
         if (recordValue == null) {
             throw new MalformedEventException("empty record");
         }
         CloudEvent event = CloudEvent.parse(recordValue, mapper);
+        if (types != null && !types.contains(event.type())) {
+            registry.counter("linli.inbox.events", "consumer", consumer, "outcome", "not-read").increment();
+            return false;
+        }
         boolean handled = withRetries(consumer, event, () -> QuarkusTransaction.requiringNew().call(() -> {
             int fresh = entityManager.createNativeQuery(
                     "insert into inbox_event (consumer, event_id, event_type) values (?1, ?2, ?3) on conflict do nothing")

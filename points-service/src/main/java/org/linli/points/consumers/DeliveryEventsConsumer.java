@@ -20,6 +20,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 @ApplicationScoped
 public class DeliveryEventsConsumer {
 
+    /** The event types this consumer acts on; the topic's other events pass by without a transaction. */
+    static final java.util.Set<String> READS = java.util.Set.of("meal.delivered.v1");
+
     static final String CONSUMER = "points.deliveries";
 
     private final Inbox inbox;
@@ -39,7 +42,7 @@ public class DeliveryEventsConsumer {
     @Incoming("canteen-events")
     @Blocking
     public void receive(String record) {
-        inbox.receive(CONSUMER, record, this::apply);
+        inbox.receive(CONSUMER, record, READS, this::apply);
     }
 
     private void apply(CloudEvent event) {

@@ -83,4 +83,8 @@ public class ServiceLog extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** The type's code, for answers and events (not stored: the type is {@link #typeId}). */
+    @jakarta.persistence.Transient
+    public String typeCode;
 }

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,18 +41,34 @@ public class Ledger {
 
     /** The community's own account of this kind, opened on first use. */
     public LedgerAccount account(String communityId, AccountKind kind, Unit unit) {
-        if (kind.owned()) {
-            throw new IllegalArgumentException(kind + " belongs to a volunteer");
+        if (kind.owned() || kind.unit() != unit) {
+            throw new IllegalArgumentException(kind + " is not a community account in " + unit);
         }
-        return open(communityId, kind, unit, null);
+        return accounts(communityId, null).get(kind);
     }
 
     /** A volunteer's account of this kind (WALLET, TIME_WALLET, CLASS_WALLET), opened on first use. */
     public LedgerAccount wallet(String communityId, UUID volunteerId, AccountKind kind, Unit unit) {
-        if (!kind.owned()) {
-            throw new IllegalArgumentException(kind + " is the community's");
+        if (!kind.owned() || kind.unit() != unit) {
+            throw new IllegalArgumentException(kind + " is not a volunteer's account in " + unit);
         }
-        return open(communityId, kind, unit, volunteerId);
+        return accounts(communityId, volunteerId).get(kind);
+    }
+
+    /**
+     * The volunteer's three wallets (none when {@code volunteerId} is null) and the community's six accounts, in one
+     * query; any not opened yet are opened first.
+     */
+    public Accounts accounts(String communityId, UUID volunteerId) {
+        int expected = AccountKind.values().length - (volunteerId == null ? 3 : 0);
+        List<LedgerAccount> found = find(communityId, volunteerId);
+        if (found.size() < expected) {
+            openAll(communityId, volunteerId);
+            found = find(communityId, volunteerId);
+        }
+        Map<AccountKind, LedgerAccount> byKind = new EnumMap<>(AccountKind.class);
+        found.forEach(a -> byKind.put(a.kind, a));
+        return new Accounts(byKind);
     }
 
     /** A volunteer's account if it exists. */
@@ -59,11 +76,9 @@ public class Ledger {
         return LedgerAccount.find("ownerId = ?1 and kind = ?2", volunteerId, kind).firstResultOptional();
     }
 
-    /** Opens a volunteer's three wallets (points, minutes, class credits). */
+    /** Opens a volunteer's three wallets (points, minutes, class credits) and, if need be, the community's accounts. */
     public void openWallets(String communityId, UUID volunteerId) {
-        wallet(communityId, volunteerId, AccountKind.WALLET, Unit.POINTS);
-        wallet(communityId, volunteerId, AccountKind.TIME_WALLET, Unit.MINUTES);
-        wallet(communityId, volunteerId, AccountKind.CLASS_WALLET, Unit.CLASS_CREDITS);
+        openAll(communityId, volunteerId);
     }
 
     /** Freezes (or thaws) every account of a volunteer: a frozen account takes no posting. */
@@ -94,32 +109,23 @@ public class Ledger {
 
     /**
      * Posts balanced legs. Refuses (and posts nothing) when the legs do not balance per unit, an account is
-     * frozen, an account other than an issuing one would go below zero, or the reference was posted before.
+     * frozen, or an account other than an issuing one would go below zero; a reference posted before breaks the
+     * unique constraint (a 409). Four round trips whatever the number of legs: the volunteer's accounts, the
+     * chain head, the community's accounts, then the posting with its entries and the new chain head in one
+     * statement.
      */
     public Posted post(String communityId, PostingKind kind, String reference, UUID reverses, String reason, String actor,
             List<Leg> legs) {
         checkBalanced(legs);
-        if (isPosted(communityId, reference)) {
-            throw new ConflictException("Already posted: " + reference);
-        }
-        List<Leg> ordered = new ArrayList<>(legs);
-        ordered.sort(Comparator.comparing((Leg l) -> l.account().ownerId == null)
-                .thenComparing(l -> l.account().id));
+        List<Leg> owned = legs.stream().filter(l -> l.account().ownerId != null)
+                .sorted(Comparator.comparing((Leg l) -> l.account().id)).toList();
+        List<Leg> community = legs.stream().filter(l -> l.account().ownerId == null)
+                .sorted(Comparator.comparing((Leg l) -> l.account().id)).toList();
 
-        List<LedgerEntry> entries = new ArrayList<>();
-        boolean chained = false;
-        Object[] head = null;
-        for (Leg leg : ordered) {
-            boolean communityAccount = leg.account().ownerId == null;
-            if (communityAccount && !chained) {
-                head = lockChain(communityId);
-                chained = true;
-            }
-            entries.add(apply(leg));
-        }
-        if (!chained) {
-            head = lockChain(communityId);
-        }
+        Map<UUID, Long> after = new HashMap<>();
+        apply(owned, after);
+        Object[] head = lockChain(communityId);
+        apply(community, after);
 
         Posting posting = new Posting();
         posting.id = UUID.randomUUID();
@@ -132,17 +138,17 @@ public class Ledger {
         posting.createdBy = actor;
         posting.createdAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         posting.prevHash = (String) head[1];
-        for (LedgerEntry entry : entries) {
+        List<LedgerEntry> entries = new ArrayList<>();
+        for (Leg leg : legs) {
+            LedgerEntry entry = new LedgerEntry();
             entry.postingId = posting.id;
+            entry.accountId = leg.account().id;
+            entry.amount = leg.amount();
+            entry.balanceAfter = after.get(leg.account().id);
+            entries.add(entry);
         }
         posting.hash = PostingHash.of(posting, entries);
-        posting.persist();
-        em.flush(); // the posting row before its entries (foreign key)
-        for (LedgerEntry entry : entries) {
-            entry.persist();
-        }
-        em.createNativeQuery("update ledger_chain set last_seq = ?1, last_hash = ?2 where community_id = ?3")
-                .setParameter(1, posting.seq).setParameter(2, posting.hash).setParameter(3, communityId).executeUpdate();
+        record(posting, entries);
         return new Posted(posting, entries);
     }
 
@@ -154,7 +160,7 @@ public class Ledger {
         if (original.kind == PostingKind.REVERSAL) {
             throw new ConflictException("A reversal is not reversed; post a new correction instead");
         }
-        if (Posting.count("reverses", original.id) > 0) {
+        if (Posting.count("reverses", original.id) > 0 || isPosted(original.communityId, "reversal:" + original.id)) {
             throw new ConflictException("Posting " + original.id + " was already reversed");
         }
         List<Leg> legs = new ArrayList<>();
@@ -186,58 +192,116 @@ public class Ledger {
         });
     }
 
-    private LedgerEntry apply(Leg leg) {
-        LedgerAccount account = leg.account();
+    /** Applies legs to their accounts in one statement, locking them in id order; refuses a frozen or overdrawn one. */
+    private void apply(List<Leg> legs, Map<UUID, Long> after) {
+        if (legs.isEmpty()) {
+            return;
+        }
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < legs.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(cast(?").append(2 * i + 1).append(" as uuid), cast(?").append(2 * i + 2)
+                    .append(" as bigint))");
+        }
+        var query = em.createNativeQuery("with v(id, amount) as (values " + values + "), "
+                + "locked as (select a.id from ledger_account a join v on v.id = a.id order by a.id for update of a) "
+                + "update ledger_account a set balance = a.balance + v.amount from v "
+                + "where a.id = v.id and a.id in (select id from locked) and not a.frozen "
+                + "and (a.allow_negative or a.balance + v.amount >= 0) returning a.id, a.balance");
+        for (int i = 0; i < legs.size(); i++) {
+            query.setParameter(2 * i + 1, legs.get(i).account().id).setParameter(2 * i + 2, legs.get(i).amount());
+        }
         @SuppressWarnings("unchecked")
-        List<Object> balance = em.createNativeQuery("""
-                update ledger_account set balance = balance + ?1
-                where id = ?2 and not frozen and (allow_negative or balance + ?1 >= 0)
-                returning balance""").setParameter(1, leg.amount()).setParameter(2, account.id).getResultList();
-        if (balance.isEmpty()) {
-            Object[] state = (Object[]) em.createNativeQuery("select frozen, balance from ledger_account where id = ?1")
-                    .setParameter(1, account.id).getSingleResult();
-            if ((Boolean) state[0]) {
-                throw new ConflictException("The " + describe(account) + " is frozen: the volunteer has moved out");
+        List<Object[]> rows = query.getResultList();
+        rows.forEach(row -> after.put((UUID) row[0], ((Number) row[1]).longValue()));
+        for (Leg leg : legs) {
+            if (!after.containsKey(leg.account().id)) {
+                refuse(leg);
             }
-            throw new InsufficientBalanceException("Not enough " + unitName(account.unit) + ": the " + describe(account)
-                    + " holds " + state[1] + ", this needs " + -leg.amount());
         }
-        long after = ((Number) balance.get(0)).longValue();
-        LedgerEntry entry = new LedgerEntry();
-        entry.accountId = account.id;
-        entry.amount = leg.amount();
-        entry.balanceAfter = after;
-        return entry;
     }
 
+    private void refuse(Leg leg) {
+        LedgerAccount account = leg.account();
+        Object[] state = (Object[]) em.createNativeQuery("select frozen, balance from ledger_account where id = ?1")
+                .setParameter(1, account.id).getSingleResult();
+        if ((Boolean) state[0]) {
+            throw new ConflictException("The " + describe(account) + " is frozen: the volunteer has moved out");
+        }
+        throw new InsufficientBalanceException("Not enough " + unitName(account.unit) + ": the " + describe(account)
+                + " holds " + state[1] + ", this needs " + -leg.amount());
+    }
+
+    /** Locks the community's chain head (creating it for the first posting) and returns its seq and hash. */
     private Object[] lockChain(String communityId) {
-        em.createNativeQuery("insert into ledger_chain (community_id, last_seq, last_hash) values (?1, 0, ?2) "
-                + "on conflict do nothing").setParameter(1, communityId).setParameter(2, LedgerChain.GENESIS).executeUpdate();
-        return (Object[]) em.createNativeQuery(
-                "select last_seq, last_hash from ledger_chain where community_id = ?1 for update")
-                .setParameter(1, communityId).getSingleResult();
+        return (Object[]) em.createNativeQuery("""
+                insert into ledger_chain (community_id, last_seq, last_hash) values (?1, 0, ?2)
+                on conflict (community_id) do update set community_id = excluded.community_id
+                returning last_seq, last_hash""").setParameter(1, communityId).setParameter(2, LedgerChain.GENESIS)
+                .getSingleResult();
     }
 
-    private LedgerAccount open(String communityId, AccountKind kind, Unit unit, UUID owner) {
-        Optional<LedgerAccount> existing = find(communityId, kind, unit, owner);
-        if (existing.isPresent()) {
-            return existing.get();
+    /** The posting, its entries and the new chain head, in one statement. */
+    private void record(Posting p, List<LedgerEntry> entries) {
+        StringBuilder values = new StringBuilder();
+        int first = 12;
+        for (int i = 0; i < entries.size(); i++) {
+            int n = first + 3 * i;
+            values.append(i == 0 ? "" : ", ").append("(cast(?").append(n).append(" as uuid), cast(?").append(n + 1)
+                    .append(" as bigint), cast(?").append(n + 2).append(" as bigint))");
         }
-        em.createNativeQuery("""
-                insert into ledger_account (id, community_id, kind, unit, owner_id, balance, allow_negative, frozen, created_at)
-                values (?1, ?2, ?3, ?4, ?5, 0, ?6, false, ?7) on conflict do nothing""")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, communityId).setParameter(3, kind.name())
-                .setParameter(4, unit.name()).setParameter(5, owner).setParameter(6, kind.allowNegative())
-                .setParameter(7, OffsetDateTime.now(clock)).executeUpdate();
-        return find(communityId, kind, unit, owner).orElseThrow();
+        @SuppressWarnings("unchecked")
+        org.hibernate.query.NativeQuery<Object> query = em.createNativeQuery("with p as (insert into posting (id, community_id, seq, kind, reference, reverses, "
+                + "reason, created_by, created_at, prev_hash, hash) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+                + "returning id), "
+                + "e as (insert into ledger_entry (posting_id, account_id, amount, balance_after) "
+                + "select (select id from p), v.account_id, v.amount, v.balance_after from (values " + values
+                + ") v(account_id, amount, balance_after)) "
+                + "update ledger_chain set last_seq = ?3, last_hash = ?11 where community_id = ?2")
+                .unwrap(org.hibernate.query.NativeQuery.class);
+        query.setParameter(1, p.id).setParameter(2, p.communityId).setParameter(3, p.seq).setParameter(4, p.kind.name())
+                .setParameter(5, p.reference).setParameter(6, p.reverses, UUID.class)
+                .setParameter(7, p.reason, String.class).setParameter(8, p.createdBy).setParameter(9, p.createdAt)
+                .setParameter(10, p.prevHash).setParameter(11, p.hash);
+        for (int i = 0; i < entries.size(); i++) {
+            int n = first + 3 * i;
+            query.setParameter(n, entries.get(i).accountId).setParameter(n + 1, entries.get(i).amount)
+                    .setParameter(n + 2, entries.get(i).balanceAfter);
+        }
+        query.executeUpdate();
     }
 
-    private static Optional<LedgerAccount> find(String communityId, AccountKind kind, Unit unit, UUID owner) {
-        return owner == null
-                ? LedgerAccount.find("communityId = ?1 and kind = ?2 and unit = ?3 and ownerId is null", communityId, kind, unit)
-                        .firstResultOptional()
-                : LedgerAccount.find("communityId = ?1 and kind = ?2 and unit = ?3 and ownerId = ?4", communityId, kind, unit,
-                        owner).firstResultOptional();
+    private List<LedgerAccount> find(String communityId, UUID volunteerId) {
+        return volunteerId == null
+                ? LedgerAccount.list("communityId = ?1 and ownerId is null", communityId)
+                : LedgerAccount.list("(communityId = ?1 and ownerId is null) or (ownerId = ?2 and communityId = ?1)",
+                        communityId, volunteerId);
+    }
+
+    private void openAll(String communityId, UUID volunteerId) {
+        StringBuilder values = new StringBuilder();
+        List<Object> params = new ArrayList<>(List.of(communityId, OffsetDateTime.now(clock)));
+        for (AccountKind kind : AccountKind.values()) {
+            if (kind.owned() && volunteerId == null) {
+                continue;
+            }
+            params.add(kind.name());
+            params.add(kind.unit().name());
+            params.add(kind.allowNegative());
+            int n = params.size() - 2;
+            String owner = "null";
+            if (kind.owned()) {
+                params.add(volunteerId);
+                owner = "?" + (n + 3);
+            }
+            values.append(values.length() == 0 ? "" : ", ").append("(gen_random_uuid(), ?1, ?").append(n).append(", ?")
+                    .append(n + 1).append(", ").append(owner).append(", 0, ?").append(n + 2).append(", false, ?2)");
+        }
+        var query = em.createNativeQuery("insert into ledger_account (id, community_id, kind, unit, owner_id, balance, "
+                + "allow_negative, frozen, created_at) values " + values + " on conflict do nothing");
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        query.executeUpdate();
     }
 
     private static String describe(LedgerAccount account) {

@@ -79,7 +79,7 @@ public class ServiceResource {
         ServiceLogs.Logged logged = services.log(communityId, new ServiceLogs.NewService(request.volunteerId(),
                 request.type().strip(), request.beneficiaryId(), request.performedAt(), request.minutes(), request.note()),
                 idempotencyKey);
-        ServiceView view = ServiceView.of(logged.service(), services.typeCode(logged.service().typeId));
+        ServiceView view = ServiceView.of(logged.service(), code(logged.service()));
         return (logged.created()
                 ? Response.created(URI.create("/communities/" + communityId + "/services/" + logged.service().id))
                 : Response.ok()).entity(view).build();
@@ -96,7 +96,7 @@ public class ServiceResource {
             @QueryParam("to") OffsetDateTime to, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return services.list(communityId, new ServiceLogs.Filter(status, volunteerId, beneficiaryId, activityId, from, to),
-                page, size).stream().map(s -> ServiceView.of(s, services.typeCode(s.typeId))).toList();
+                page, size).stream().map(s -> ServiceView.of(s, code(s))).toList();
     }
 
     @GET
@@ -104,7 +104,7 @@ public class ServiceResource {
     @RolesAllowed({ Roles.VOLUNTEER, Roles.RESIDENT, Roles.GRID_HEAD, Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER })
     public ServiceView get(@PathParam("communityId") String communityId, @PathParam("serviceId") UUID serviceId) {
         ServiceLog service = services.visible(communityId, serviceId);
-        return ServiceView.of(service, services.typeCode(service.typeId));
+        return ServiceView.of(service, code(service));
     }
 
     @POST
@@ -115,7 +115,7 @@ public class ServiceResource {
             returns the same result and credits nothing. Publishes service.confirmed.v1 and points.awarded.v1.""")
     public ServiceView confirm(@PathParam("communityId") String communityId, @PathParam("serviceId") UUID serviceId) {
         ServiceLog service = services.confirm(communityId, serviceId);
-        return ServiceView.of(service, services.typeCode(service.typeId));
+        return ServiceView.of(service, code(service));
     }
 
     @POST
@@ -125,7 +125,7 @@ public class ServiceResource {
     public ServiceView reject(@PathParam("communityId") String communityId, @PathParam("serviceId") UUID serviceId,
             @NotNull @Valid Rejection request) {
         ServiceLog service = services.reject(communityId, serviceId, request.reason());
-        return ServiceView.of(service, services.typeCode(service.typeId));
+        return ServiceView.of(service, code(service));
     }
 
     @POST
@@ -136,5 +136,9 @@ public class ServiceResource {
             already confirmed) or the problem status (403, 404, 409) with why.""")
     public List<BulkConfirmation.Outcome> confirmMany(@PathParam("communityId") String communityId, @NotNull @Valid Confirmations request) {
         return bulk.confirm(communityId, request.serviceIds());
+    }
+
+    private String code(ServiceLog service) {
+        return service.typeCode != null ? service.typeCode : services.typeCode(service.typeId);
     }
 }

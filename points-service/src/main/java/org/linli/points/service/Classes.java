@@ -24,6 +24,7 @@ import org.linli.points.domain.CommunityPolicy;
 import org.linli.points.domain.Volunteer;
 import org.linli.points.events.PointsEvents;
 import org.linli.points.ledger.AccountKind;
+import org.linli.points.ledger.Accounts;
 import org.linli.points.ledger.Leg;
 import org.linli.points.ledger.Ledger;
 import org.linli.points.ledger.LedgerAccount;
@@ -109,13 +110,12 @@ public class Classes {
         UUID volunteerId = scope.actingVolunteer(communityId, requestedVolunteer);
         Volunteer volunteer = enrolled(communityId, volunteerId);
         int minutes = CommunityPolicy.of(communityId).minutesPerClass * credits;
-        LedgerAccount minutesWallet = ledger.wallet(communityId, volunteerId, AccountKind.TIME_WALLET, Unit.MINUTES);
-        LedgerAccount classWallet = ledger.wallet(communityId, volunteerId, AccountKind.CLASS_WALLET, Unit.CLASS_CREDITS);
+        Accounts accounts = ledger.accounts(communityId, volunteerId);
+        LedgerAccount minutesWallet = accounts.get(AccountKind.TIME_WALLET);
+        LedgerAccount classWallet = accounts.get(AccountKind.CLASS_WALLET);
         Posted posted = ledger.post(communityId, PostingKind.CLASS_CREDITS_BOUGHT, "class-credits:" + UUID.randomUUID(), null,
-                null, scope.actor(), List.of(Leg.out(minutesWallet, minutes),
-                        Leg.in(ledger.account(communityId, AccountKind.TIME_SPENT, Unit.MINUTES), minutes),
-                        Leg.out(ledger.account(communityId, AccountKind.CLASS_ISSUING, Unit.CLASS_CREDITS), credits),
-                        Leg.in(classWallet, credits)));
+                null, scope.actor(), List.of(Leg.out(minutesWallet, minutes), Leg.in(accounts.get(AccountKind.TIME_SPENT), minutes),
+                        Leg.out(accounts.get(AccountKind.CLASS_ISSUING), credits), Leg.in(classWallet, credits)));
         outbox.publish(PointsEvents.wallet(PointsEvents.CLASS_CREDITS_BOUGHT, communityId, volunteerId,
                 new PointsEvents.ClassCreditsBought(posted.posting().id, communityId, volunteer.districtId, volunteerId, minutes,
                         credits, posted.posting().createdAt)));
@@ -142,10 +142,10 @@ public class Classes {
         }
         ClassBooking booking = new ClassBooking();
         booking.id = UUID.randomUUID();
+        Accounts accounts = ledger.accounts(communityId, volunteerId);
         Posted posted = ledger.post(communityId, PostingKind.CLASS_BOOKING, "class-booking:" + booking.id, null, null,
-                scope.actor(), List.of(
-                        Leg.out(ledger.wallet(communityId, volunteerId, AccountKind.CLASS_WALLET, Unit.CLASS_CREDITS), 1),
-                        Leg.in(ledger.account(communityId, AccountKind.CLASS_SPENT, Unit.CLASS_CREDITS), 1)));
+                scope.actor(), List.of(Leg.out(accounts.get(AccountKind.CLASS_WALLET), 1),
+                        Leg.in(accounts.get(AccountKind.CLASS_SPENT), 1)));
         session.seatsTaken += 1;
         booking.sessionId = sessionId;
         booking.communityId = communityId;

@@ -12,6 +12,7 @@ import org.linli.points.domain.CommunityPolicy;
 import org.linli.points.domain.Volunteer;
 import org.linli.points.events.PointsEvents;
 import org.linli.points.ledger.AccountKind;
+import org.linli.points.ledger.Accounts;
 import org.linli.points.ledger.Leg;
 import org.linli.points.ledger.Ledger;
 import org.linli.points.ledger.LedgerAccount;
@@ -57,13 +58,14 @@ public class DeliveryCredits {
             return false;
         }
         int points = CommunityPolicy.of(communityId).deliveryPoints;
-        LedgerAccount wallet = ledger.wallet(communityId, volunteerId, AccountKind.WALLET, Unit.POINTS);
+        Accounts accounts = ledger.accounts(communityId, volunteerId);
+        LedgerAccount wallet = accounts.get(AccountKind.WALLET);
         if (points == 0 || wallet.frozen) {
             Log.infof("Delivery of order %s not credited (%s)", orderId, points == 0 ? "no delivery points" : "wallet frozen");
             return false;
         }
         Posted posted = ledger.post(communityId, PostingKind.DELIVERY_AWARD, reference, null, null, "canteen-service",
-                List.of(Leg.out(ledger.account(communityId, AccountKind.ISSUING, Unit.POINTS), points), Leg.in(wallet, points)));
+                List.of(Leg.out(accounts.get(AccountKind.ISSUING), points), Leg.in(wallet, points)));
         String district = volunteer != null ? volunteer.districtId : member.districtId;
         outbox.publish(PointsEvents.wallet(PointsEvents.POINTS_AWARDED, communityId, volunteerId,
                 new PointsEvents.PointsAwarded(posted.posting().id, communityId, district, volunteerId, "DELIVERY", null,

@@ -23,6 +23,7 @@ import org.linli.points.domain.Reward;
 import org.linli.points.domain.Volunteer;
 import org.linli.points.events.PointsEvents;
 import org.linli.points.ledger.AccountKind;
+import org.linli.points.ledger.Accounts;
 import org.linli.points.ledger.Leg;
 import org.linli.points.ledger.Ledger;
 import org.linli.points.ledger.LedgerAccount;
@@ -78,10 +79,11 @@ public class Redemptions {
         }
         Redemption redemption = new Redemption();
         redemption.id = UUID.randomUUID();
-        LedgerAccount wallet = ledger.wallet(communityId, volunteerId, AccountKind.WALLET, Unit.POINTS);
+        Accounts accounts = ledger.accounts(communityId, volunteerId);
+        LedgerAccount wallet = accounts.get(AccountKind.WALLET);
         Posted posted = ledger.post(communityId, PostingKind.REDEMPTION, "redemption:" + redemption.id, null, null,
                 scope.actor(), List.of(Leg.out(wallet, reward.pointsPrice),
-                        Leg.in(ledger.account(communityId, AccountKind.REDEMPTION, Unit.POINTS), reward.pointsPrice)));
+                        Leg.in(accounts.get(AccountKind.REDEMPTION), reward.pointsPrice)));
         reward.stock -= 1;
 
         redemption.communityId = communityId;

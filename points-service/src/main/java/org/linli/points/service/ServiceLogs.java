@@ -32,6 +32,7 @@ import org.linli.points.domain.ServiceType;
 import org.linli.points.domain.Volunteer;
 import org.linli.points.events.PointsEvents;
 import org.linli.points.ledger.AccountKind;
+import org.linli.points.ledger.Accounts;
 import org.linli.points.ledger.Leg;
 import org.linli.points.ledger.Ledger;
 import org.linli.points.ledger.LedgerAccount;
@@ -100,6 +101,7 @@ public class ServiceLogs {
         ServiceLog service = newService(communityId, volunteerId, type, request.beneficiaryId(), request.performedAt(),
                 request.minutes(), request.note(), null);
         service.idempotencyKey = idempotencyKey;
+        service.typeCode = type.code;
         service.persist();
         outbox.publish(PointsEvents.service(PointsEvents.SERVICE_LOGGED, service, type.code));
         return new Logged(service, true);
@@ -127,6 +129,7 @@ public class ServiceLogs {
             enrolled(communityId, volunteerId);
             ServiceLog service = newService(communityId, volunteerId, type, null, request.performedAt(), request.minutes(),
                     null, activity.id);
+            service.typeCode = type.code;
             service.persist();
             outbox.publish(PointsEvents.service(PointsEvents.SERVICE_LOGGED, service, type.code));
         }
@@ -157,17 +160,21 @@ public class ServiceLogs {
             throw new ConflictException("Service " + serviceId + " was rejected; it cannot be confirmed");
         }
         ServiceType type = ServiceType.findById(service.typeId);
-        LedgerAccount wallet = ledger.wallet(communityId, service.volunteerId, AccountKind.WALLET, Unit.POINTS);
-        LedgerAccount minutesWallet = ledger.wallet(communityId, service.volunteerId, AccountKind.TIME_WALLET, Unit.MINUTES);
-        ledger.lock(wallet); // the caps below read this volunteer's credits: one confirmation at a time per volunteer
-        int points = cappedPoints(service, type);
+        Accounts accounts = ledger.accounts(communityId, service.volunteerId);
+        LedgerAccount wallet = accounts.get(AccountKind.WALLET);
+        LedgerAccount minutesWallet = accounts.get(AccountKind.TIME_WALLET);
+        int points = type.pointsFor(service.minutes);
+        if (type.dailyCap != null || type.weeklyCap != null) {
+            ledger.lock(wallet); // the caps read this volunteer's credits: one capped confirmation at a time per volunteer
+            points = cappedPoints(service, type, points);
+        }
 
         List<Leg> legs = new ArrayList<>();
         if (points > 0) {
-            legs.add(Leg.out(ledger.account(communityId, AccountKind.ISSUING, Unit.POINTS), points));
+            legs.add(Leg.out(accounts.get(AccountKind.ISSUING), points));
             legs.add(Leg.in(wallet, points));
         }
-        legs.add(Leg.out(ledger.account(communityId, AccountKind.TIME_ISSUING, Unit.MINUTES), service.minutes));
+        legs.add(Leg.out(accounts.get(AccountKind.TIME_ISSUING), service.minutes));
         legs.add(Leg.in(minutesWallet, service.minutes));
         Posted posted = ledger.post(communityId, PostingKind.SERVICE_AWARD, "service:" + service.id, null, null,
                 scope.actor(), legs);
@@ -179,6 +186,7 @@ public class ServiceLogs {
         service.pointsAwarded = points;
         service.postingId = posted.posting().id;
         outbox.publish(PointsEvents.service(PointsEvents.SERVICE_CONFIRMED, service, type.code));
+        service.typeCode = type.code;
         long balance = points > 0 ? posted.balanceAfter(wallet.id) : ledger.balance(wallet.id);
         outbox.publish(PointsEvents.wallet(PointsEvents.POINTS_AWARDED, communityId, service.volunteerId,
                 new PointsEvents.PointsAwarded(posted.posting().id, communityId, service.districtId, service.volunteerId,
@@ -201,8 +209,8 @@ public class ServiceLogs {
         service.decidedAs = capacity;
         service.decidedAt = OffsetDateTime.now(clock);
         service.rejectionReason = reason.strip();
-        outbox.publish(PointsEvents.service(PointsEvents.SERVICE_REJECTED, service,
-                ServiceType.<ServiceType>findById(service.typeId).code));
+        service.typeCode = typeCode(service.typeId);
+        outbox.publish(PointsEvents.service(PointsEvents.SERVICE_REJECTED, service, service.typeCode));
         return service;
     }
 
@@ -267,7 +275,11 @@ public class ServiceLogs {
             params.put("to", filter.to());
         }
         query.append(" order by performedAt desc, id");
-        return ServiceLog.<ServiceLog>find(query.toString(), params).page(page, size).list();
+        List<ServiceLog> found = ServiceLog.<ServiceLog>find(query.toString(), params).page(page, size).list();
+        Map<UUID, String> codes = new java.util.HashMap<>();
+        ServiceType.<ServiceType>list("communityId", communityId).forEach(t -> codes.put(t.id, t.code));
+        found.forEach(s -> s.typeCode = codes.get(s.typeId));
+        return found;
     }
 
     private boolean canSee(ServiceLog s) {
@@ -295,39 +307,43 @@ public class ServiceLogs {
     }
 
     private ServiceLog locked(String communityId, UUID serviceId) {
-        ServiceLog service = visible(communityId, serviceId);
-        em.refresh(service, LockModeType.PESSIMISTIC_WRITE); // two confirmations of one service queue here
-        return service;
+        // two confirmations of one service queue here
+        return ServiceLog.<ServiceLog>findByIdOptional(serviceId, LockModeType.PESSIMISTIC_WRITE)
+                .filter(s -> s.communityId.equals(communityId) && canSee(s))
+                .orElseThrow(() -> new NotFoundProblem("No service " + serviceId + " in your scope"));
     }
 
-    private int cappedPoints(ServiceLog service, ServiceType type) {
-        int points = type.pointsFor(service.minutes);
+    private int cappedPoints(ServiceLog service, ServiceType type, int points) {
         ZonedDateTime when = service.performedAt.atZoneSameInstant(clock.getZone());
         ZonedDateTime day = when.truncatedTo(ChronoUnit.DAYS);
         ZonedDateTime week = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        Object[] earned = (Object[]) em.createNativeQuery("""
+                select coalesce(sum(points_awarded) filter (where performed_at >= ?4 and performed_at < ?6), 0),
+                       coalesce(sum(points_awarded), 0)
+                from service_log where volunteer_id = ?1 and type_id = ?2 and status = 'CONFIRMED'
+                  and performed_at >= ?3 and performed_at < ?5""").setParameter(1, service.volunteerId)
+                .setParameter(2, service.typeId).setParameter(3, week.toOffsetDateTime())
+                .setParameter(4, day.toOffsetDateTime()).setParameter(5, week.plusWeeks(1).toOffsetDateTime())
+                .setParameter(6, day.plusDays(1).toOffsetDateTime())
+                .getSingleResult();
+        long today = ((Number) earned[0]).longValue();
+        long thisWeek = ((Number) earned[1]).longValue();
         if (type.dailyCap != null) {
-            points = Math.min(points, type.dailyCap - awarded(service, day, day.plusDays(1)));
+            points = (int) Math.min(points, type.dailyCap - today);
         }
         if (type.weeklyCap != null) {
-            points = Math.min(points, type.weeklyCap - awarded(service, week, week.plusWeeks(1)));
+            points = (int) Math.min(points, type.weeklyCap - thisWeek);
         }
         return Math.max(points, 0);
     }
 
-    private int awarded(ServiceLog service, ZonedDateTime from, ZonedDateTime to) {
-        Number sum = em.createQuery("""
-                select coalesce(sum(s.pointsAwarded), 0) from ServiceLog s
-                where s.volunteerId = ?1 and s.typeId = ?2 and s.status = ?3 and s.performedAt >= ?4 and s.performedAt < ?5""",
-                Number.class).setParameter(1, service.volunteerId).setParameter(2, service.typeId)
-                .setParameter(3, ServiceStatus.CONFIRMED).setParameter(4, from.toOffsetDateTime())
-                .setParameter(5, to.toOffsetDateTime()).getSingleResult();
-        return sum.intValue();
-    }
-
     private ServiceType activeType(String communityId, String code) {
-        types.ensureDefaults(communityId);
-        return ServiceType.<ServiceType>find("communityId = ?1 and code = ?2", communityId, code).firstResultOptional()
-                .filter(t -> t.active)
+        Optional<ServiceType> type = ServiceType.find("communityId = ?1 and code = ?2", communityId, code).firstResultOptional();
+        if (type.isEmpty()) {
+            types.ensureDefaults(communityId); // a community's first service: it starts with the default types
+            type = ServiceType.find("communityId = ?1 and code = ?2", communityId, code).firstResultOptional();
+        }
+        return type.filter(t -> t.active)
                 .orElseThrow(() -> new NotFoundProblem("No active service type " + code + " in community " + communityId));
     }
 

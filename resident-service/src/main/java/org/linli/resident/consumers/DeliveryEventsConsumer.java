@@ -24,6 +24,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 @ApplicationScoped
 public class DeliveryEventsConsumer {
 
+    /** The event types this consumer acts on; the topic's other events pass by without a transaction. */
+    static final java.util.Set<String> READS = java.util.Set.of("meal.delivered.v1", "meal.delivery-missed.v1");
+
     static final String CONSUMER = "resident.deliveries";
 
     private final Inbox inbox;
@@ -43,7 +46,7 @@ public class DeliveryEventsConsumer {
     @Incoming("canteen-events")
     @Blocking
     public void receive(String record) {
-        inbox.receive(CONSUMER, record, this::apply);
+        inbox.receive(CONSUMER, record, READS, this::apply);
     }
 
     private void apply(CloudEvent event) {

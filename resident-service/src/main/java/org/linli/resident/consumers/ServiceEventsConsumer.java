@@ -20,6 +20,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 @ApplicationScoped
 public class ServiceEventsConsumer {
 
+    /** The event types this consumer acts on; the topic's other events pass by without a transaction. */
+    static final java.util.Set<String> READS = java.util.Set.of("service.confirmed.v1");
+
     static final String CONSUMER = "resident.services";
 
     private final Inbox inbox;
@@ -37,7 +40,7 @@ public class ServiceEventsConsumer {
     @Incoming("points-events")
     @Blocking
     public void receive(String record) {
-        inbox.receive(CONSUMER, record, this::apply);
+        inbox.receive(CONSUMER, record, READS, this::apply);
     }
 
     private void apply(CloudEvent event) {
