@@ -128,8 +128,10 @@ public class OutboxRelay {
                     outage = false;
                 }
                 backoff = Duration.ZERO;
-                if (count < config.batchSize()) {
+                if (count == 0) {
                     waitForWork(config.pollInterval());
+                } else if (count < config.batchSize()) {
+                    sleep(config.linger());
                 }
             } catch (RuntimeException e) {
                 failures.increment();
@@ -182,7 +184,7 @@ public class OutboxRelay {
             // the broker is up and refused some events: publish the rest, hold back what follows a failure
             OffsetDateTime now = OffsetDateTime.now();
             java.util.Set<String> heldKeys = new java.util.HashSet<>();
-            int done = 0;
+            List<java.util.UUID> sent = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 OutboxEvent row = batch.get(i);
                 String key = row.topic + "/" + row.recordKey;
@@ -190,10 +192,14 @@ public class OutboxRelay {
                     heldKeys.add(key);
                     refused(row, failures.get(i), now);
                 } else if (!heldKeys.contains(key)) {
-                    row.publishedAt = now;
-                    done++;
+                    sent.add(row.id);
                 }
             }
+            if (!sent.isEmpty()) { // one statement for the batch, not an update per row
+                entityManager.createNativeQuery("update outbox_event set published_at = ?1 where id in (?2)")
+                        .setParameter(1, now).setParameter(2, sent).executeUpdate();
+            }
+            int done = sent.size();
             published.increment(done);
             return done;
         });
