@@ -40,7 +40,7 @@ public final class CommunityGenerator {
             { "扫雪除冰队", "CLEANING" }, { "助老服务队", "ELDER_CARE" }, { "环境保护队", "CLEANING" },
             { "文化活动队", "OTHER" }, { "助餐送餐队", "ELDER_CARE" } };
 
-    private final ResidentApi api;
+    private final ServiceApi api;
     private final String code;
     private final long seed;
     private final Map<LocalDate, AtomicInteger> idSequence;
@@ -57,7 +57,7 @@ public final class CommunityGenerator {
 
     /** @param index 0 for Changshan Garden itself, n for the n-th community of the same shape in the district */
     public CommunityGenerator(URI residentService, int index, Map<LocalDate, AtomicInteger> idSequence) {
-        this.api = new ResidentApi(residentService);
+        this.api = new ServiceApi(residentService);
         this.code = index == 0 ? COMMUNITY : COMMUNITY + "-" + index;
         this.seed = 20201001L + index;
         this.idSequence = idSequence;
@@ -77,7 +77,7 @@ public final class CommunityGenerator {
 
     /** The subdistrict the communities hang under (Tuanshan, Kuancheng district), created on first use. */
     public static String subdistrict(URI residentService) {
-        ResidentApi api = new ResidentApi(residentService);
+        ServiceApi api = new ServiceApi(residentService);
         String officer = districtOfficer();
         return api.find(officer, "/org-units?kind=SUBDISTRICT&code=tuanshan").orElseGet(() -> {
             String district = api.create(officer, "/org-units", Map.of("kind", "DISTRICT", "code", DISTRICT, "name", "宽城区"));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -38,7 +39,10 @@ public final class RunMain {
             layout = generator.tree(CommunityGenerator.subdistrict(residentService));
             story = generator.story(layout);
         }
-        greet(stack, story, (System.nanoTime() - started) / 1_000_000_000);
+        List<String> life = story == null ? List.of()
+                : new CommunityLife(stack.service("points-service").baseUri(), stack.service("canteen-service").baseUri(),
+                        CommunityGenerator.COMMUNITY).seed(story);
+        greet(stack, story, life, (System.nanoTime() - started) / 1_000_000_000);
 
         if (layout != null && households > 0) {
             CommunityGenerator.Layout tree = layout;
@@ -63,7 +67,7 @@ public final class RunMain {
         new CountDownLatch(1).await(); // until Ctrl-C; the infrastructure's shutdown hook stops everything
     }
 
-    private static void greet(LinliStack stack, CommunityGenerator.Story story, long seconds) {
+    private static void greet(LinliStack stack, CommunityGenerator.Story story, List<String> life, long seconds) {
         String worker = CommunityGenerator.worker(CommunityGenerator.COMMUNITY);
         String msZhao = story == null ? "<resident id>" : story.msZhao();
         String community = CommunityGenerator.COMMUNITY;
@@ -80,12 +84,17 @@ public final class RunMain {
                 .append(" (").append(stack.infrastructure().mode()).append(")\n");
         out.append("  Kafka:      ").append(stack.infrastructure().kafkaBootstrapServers()).append("\n\n");
         out.append(story == null ? "  Changshan Garden was already there (persistent database).\n\n"
-                : "  Changshan Garden (" + community + ") is set up; Ms Zhao, 76, housebound, is " + msZhao + "\n\n");
+                : "  Changshan Garden (" + community + ") is set up; Ms Zhao, 76, housebound, is " + msZhao
+                        + "; Mr Li, who visits her, is " + story.mrLi() + "\n");
+        life.forEach(line -> out.append("  ").append(line).append('\n'));
+        out.append('\n');
         out.append("  A community worker's DEVELOPMENT token (12 h; mint others with ./linli token --help):\n");
         out.append("  export TOKEN=").append(worker).append("\n\n");
         for (String[] call : new String[][] { { "resident-service", "/residents/" + msZhao },
                 { "resident-service", "/residents?flag=housebound" }, { "points-service", "/members/" + msZhao },
-                { "canteen-service", "/diners/" + msZhao } }) {
+                { "canteen-service", "/diners/" + msZhao },
+                { "points-service", "/volunteers/" + (story == null ? "<volunteer id>" : story.mrLi()) + "/statement" },
+                { "points-service", "/rewards" }, { "canteen-service", "/standing-orders" } }) {
             out.append("  curl -H \"Authorization: Bearer $TOKEN\" '").append(stack.service(call[0]).baseUri())
                     .append("/communities/").append(community).append(call[1]).append("'\n");
         }

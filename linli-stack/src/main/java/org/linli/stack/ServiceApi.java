@@ -11,15 +11,15 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A thin client of resident-service's public HTTP API, as a community's tools would use it. */
-final class ResidentApi {
+/** A thin client of a Linli service's public HTTP API, as a community's tools would use it. */
+final class ServiceApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
 
-    ResidentApi(URI base) {
+    ServiceApi(URI base) {
         this.base = base;
     }
 
@@ -33,7 +33,45 @@ final class ResidentApi {
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IllegalStateException("cannot reach resident-service at " + base, e);
+            throw new IllegalStateException("cannot reach the service at " + base, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** PUTs a JSON body and returns the answer (any status). */
+    HttpResponse<String> put(String token, String path, Object body) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach the service at " + base, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether a GET answers 200 within {@code timeout} (what another service learns from Kafka takes a moment). */
+    boolean awaitOk(String token, String path, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token).GET().build();
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return true;
+                }
+                Thread.sleep(250);
+            }
+            return false;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach the service at " + base, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -53,7 +91,7 @@ final class ResidentApi {
             return list.isArray() && list.size() > 0 ? java.util.Optional.of(list.get(0).get("id").asText())
                     : java.util.Optional.empty();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot reach resident-service at " + base, e);
+            throw new IllegalStateException("cannot reach the service at " + base, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
