@@ -25,29 +25,21 @@ final class ServiceApi {
 
     /** POSTs a JSON body and returns the answer (any status). */
     HttpResponse<String> post(String token, String path, Map<String, Object> body) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot reach the service at " + base, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send("POST", token, path, body);
     }
 
     /** PUTs a JSON body and returns the answer (any status). */
     HttpResponse<String> put(String token, String path, Object body) {
+        return send("PUT", token, path, body);
+    }
+
+    private HttpResponse<String> send(String method, String token, String path, Object body) {
         try {
             HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                     .timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("cannot reach the service at " + base, e);

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.linli.canteen.TestCanteen;
 import org.linli.canteen.diners.Diner;
 import org.linli.infra.Infrastructure;
+import org.linli.infra.OpenLoopLoad;
 import org.linli.infra.TestEvents;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -60,19 +61,19 @@ class MorningRushBenchmark {
 
         // warm-up: 10 s at a third of the rate on days the measured run does not use
         LocalDate warmDay = TestCanteen.tomorrow().plusDays(20);
-        OpenLoop.run("warm-up", RATE / 3, Duration.ofSeconds(10), i -> order(canteen, staff, diners.get(i % diners.size()),
+        OpenLoopLoad.run("warm-up", RATE / 3, Duration.ofSeconds(10), i -> order(canteen, staff, diners.get(i % diners.size()),
                 warmDay.plusDays(i / diners.size())));
 
         // service time without queueing: one order at a time
         LocalDate quiet = TestCanteen.tomorrow().plusDays(30);
-        System.out.println("BENCHMARK " + OpenLoop.run("POST /orders one at a time (20/s)", 20, Duration.ofSeconds(10),
+        System.out.println("BENCHMARK " + OpenLoopLoad.run("POST /orders one at a time (20/s)", 20, Duration.ofSeconds(10),
                 i -> order(canteen, staff, diners.get(i), quiet)));
         LocalDate half = TestCanteen.tomorrow().plusDays(31);
-        System.out.println("BENCHMARK " + OpenLoop.run("POST /orders at half the rate", RATE / 2, Duration.ofSeconds(10),
+        System.out.println("BENCHMARK " + OpenLoopLoad.run("POST /orders at half the rate", RATE / 2, Duration.ofSeconds(10),
                 i -> order(canteen, staff, diners.get(i % diners.size()), half.plusDays(i / diners.size()))));
 
         LocalDate first = TestCanteen.tomorrow();
-        OpenLoop.Result rush = OpenLoop.run("POST /orders", RATE, DURATION, i -> order(canteen, staff,
+        OpenLoopLoad.Result rush = OpenLoopLoad.run("POST /orders", RATE, DURATION, i -> order(canteen, staff,
                 diners.get(i % diners.size()), first.plusDays(i / diners.size())));
         System.out.println("BENCHMARK " + rush);
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.linli.infra.OpenLoopLoad;
 import org.linli.infra.PostgresEndpoint;
 import org.linli.stack.CommunityGenerator;
 import org.linli.stack.LinliStack;

@@ -1,5 +1,6 @@
-package org.linli.canteen.bench;
+package org.linli.infra;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,29 +17,31 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Open-loop load: requests leave at a fixed rate whatever the answers do, and each latency is measured from the moment
- * the request was due, so a slow server cannot hide its queueing (no coordinated omission). The same method as
- * linli-stack's OpenLoopLoad, kept here so the canteen's harness runs inside its own module.
+ * An open-loop load generator for the benchmark harnesses: requests leave at a fixed rate whatever the answers do,
+ * and each latency is measured from the moment the request was due, so a slow server cannot hide its queueing (no
+ * coordinated omission). HdrHistogram percentiles.
  */
-final class OpenLoop {
+public final class OpenLoopLoad {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Result(String name, int rate, double seconds, long sent, long ok, long errors, Map<Integer, Integer> statuses,
-            double p50, double p95, double p99, double max) {
+    /** The figures of one run; {@code statuses} counts answers by HTTP status (-1: no answer). */
+    public record Result(String name, int rate, double seconds, long sent, long ok, long errors,
+            Map<Integer, Integer> statuses, double p50, double p90, double p95, double p99, double p999, double max) {
 
         @Override
         public String toString() {
-            return String.format("%s: %d/s for %.1f s, %d sent, %d ok, %d errors %s; p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, "
-                    + "max %.2f ms", name, rate, seconds, sent, ok, errors, statuses, p50, p95, p99, max);
+            return String.format("%-34s %5d/s %6d sent %6d ok %4d err  p50 %7.2f  p90 %7.2f  p95 %7.2f  p99 %7.2f  "
+                    + "p99.9 %7.2f  max %8.2f ms  %s", name, rate, sent, ok, errors, p50, p90, p95, p99, p999, max, statuses);
         }
     }
 
-    private OpenLoop() {
+    private OpenLoopLoad() {
     }
 
-    static Result run(String name, int rate, Duration duration, IntFunction<HttpRequest> requests) {
+    /** Sends {@code rate} requests per second for {@code duration}; request i is built by {@code requests}. */
+    public static Result run(String name, int rate, Duration duration, IntFunction<HttpRequest> requests) {
         Recorder recorder = new Recorder(3_600_000_000L, 3);
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
@@ -53,13 +56,12 @@ final class OpenLoop {
             if (wait > 0) {
                 java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
-            CompletableFuture<HttpResponse<Void>> call = HTTP.sendAsync(requests.apply(i),
-                    HttpResponse.BodyHandlers.discarding());
+            CompletableFuture<HttpResponse<Void>> call = HTTP.sendAsync(requests.apply(i), HttpResponse.BodyHandlers.discarding());
             inFlight.add(call.whenComplete((response, failure) -> {
                 recorder.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
                 int status = failure == null ? response.statusCode() : -1;
                 statuses.merge(status, 1, Integer::sum);
-                if (status >= 200 && status < 300) {
+                if (status >= 200 && status < 400) {
                     ok.incrementAndGet();
                 } else {
                     errors.incrementAndGet();
@@ -74,8 +76,13 @@ final class OpenLoop {
         double seconds = (System.nanoTime() - start) / 1e9;
         Histogram h = recorder.getIntervalHistogram();
         return new Result(name, rate, seconds, total, ok.get(), errors.get(), Map.copyOf(statuses),
-                ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(95)), ms(h.getValueAtPercentile(99)),
-                ms(h.getMaxValue()));
+                ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(95)),
+                ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()));
+    }
+
+    public static HttpRequest get(URI uri, String token) {
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET()
+                .build();
     }
 
     private static double ms(long micros) {
