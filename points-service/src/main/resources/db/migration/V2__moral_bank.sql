@@ -71,7 +71,7 @@ create table service_log (
     performed_at      timestamptz  not null,
     minutes           integer      not null check (minutes between 1 and 720),
     note              varchar(500),
-    status            varchar(20)  not null check (status in ('PENDING', 'CONFIRMED', 'REJECTED')),
+    status            varchar(20)  not null check (status in ('PENDING', 'CONFIRMED', 'REJECTED', 'REVERSED')),
     logged_by         varchar(100) not null,
     logged_at         timestamptz  not null,
     idempotency_key   varchar(100),

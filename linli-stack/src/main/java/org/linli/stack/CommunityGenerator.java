@@ -67,6 +67,11 @@ public final class CommunityGenerator {
         return new ConcurrentHashMap<>();
     }
 
+    /** The community's code (changshan-garden, changshan-garden-1, ...). */
+    public String code() {
+        return code;
+    }
+
     public static String worker(String community) {
         return DevTokens.as("community-worker").community(community).subject("worker-" + community).mint();
     }

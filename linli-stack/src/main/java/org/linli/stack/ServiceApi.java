@@ -34,56 +34,57 @@ final class ServiceApi {
     }
 
     private HttpResponse<String> send(String method, String token, String path, Object body) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot reach the service at " + base, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(() -> http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private HttpResponse<String> getResponse(String token, String path) {
+        return exchange(() -> http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     /** Whether a GET answers 200 within {@code timeout} (what another service learns from Kafka takes a moment). */
     boolean awaitOk(String token, String path, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            while (System.nanoTime() < deadline) {
-                HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                        .header("Authorization", "Bearer " + token).GET().build();
-                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return true;
-                }
-                Thread.sleep(250);
+        while (System.nanoTime() < deadline) {
+            if (getResponse(token, path).statusCode() == 200) {
+                return true;
             }
-            return false;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot reach the service at " + base, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            exchange(() -> {
+                Thread.sleep(250);
+                return null;
+            });
         }
+        return false;
+    }
+
+    /** GETs JSON; anything but 200 is an error. */
+    JsonNode get(String token, String path) {
+        HttpResponse<String> response = getResponse(token, path);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return exchange(() -> JSON.readTree(response.body()));
     }
 
     /** GETs a list and returns the id of its first item, if any. */
     java.util.Optional<String> find(String token, String path) {
+        JsonNode list = get(token, path);
+        return list.isArray() && list.size() > 0 ? java.util.Optional.of(list.get(0).get("id").asText())
+                : java.util.Optional.empty();
+    }
+
+    private interface Exchange<T> {
+        T call() throws IOException, InterruptedException;
+    }
+
+    private <T> T exchange(Exchange<T> call) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token).GET().build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            JsonNode list = JSON.readTree(response.body());
-            return list.isArray() && list.size() > 0 ? java.util.Optional.of(list.get(0).get("id").asText())
-                    : java.util.Optional.empty();
+            return call.call();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot reach the service at " + base, e);
+            throw new IllegalStateException("cannot reach the service at " + base + " (" + e.getMessage() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

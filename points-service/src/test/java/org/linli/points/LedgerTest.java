@@ -67,6 +67,8 @@ class LedgerTest {
                 .when().post("/communities/{c}/postings/{p}/reverse", bank.community, posting)
                 .then().statusCode(409).body("detail", containsString("already reversed"));
         assertEquals(0, bank.points(volunteer));
+        given().auth().oauth2(bank.worker).when().get("/communities/{c}/services/{id}", bank.community, service)
+                .then().statusCode(200).body("status", equalTo("REVERSED")); // it no longer counts for caps or reports
         bank.verifies();
     }
 

@@ -175,7 +175,10 @@ class RedemptionTest {
         given().auth().oauth2(partner).when().get("/communities/{c}/rewards", bank.community).then().statusCode(403);
         String rival = DevTokens.as("partner").subject("another-bank").mint();
         given().auth().oauth2(rival).when().post("/communities/{c}/redemptions/{r}/hand-over", bank.community, redemption)
-                .then().statusCode(403);
+                .then().statusCode(404); // another bank learns nothing of it
+        String elsewhere = DevTokens.as("community-worker").community("laodong-yifang").mint();
+        given().auth().oauth2(elsewhere).when().post("/communities/{c}/redemptions/{r}/cancel", bank.community, redemption)
+                .then().statusCode(404);
         given().auth().oauth2(partner).when().post("/communities/{c}/redemptions/{r}/hand-over", bank.community, redemption)
                 .then().statusCode(200).body("status", equalTo("HANDED_OVER"));
     }

@@ -44,8 +44,9 @@ public class MealAccounts {
 
     /** Whether the balance covers this amount now (the standing-order job chooses cash otherwise). */
     public boolean covers(Diner diner, long amountFen) {
-        MealAccount account = MealAccount.findById(diner.residentId);
-        return account != null && account.balanceFen >= amountFen;
+        List<?> balance = entityManager.createNativeQuery("select balance_fen from meal_account where diner_id = ?1")
+                .setParameter(1, diner.residentId).getResultList(); // a value, not an entity that could go stale
+        return !balance.isEmpty() && ((Number) balance.get(0)).longValue() >= amountFen;
     }
 
     /** Gives back what an order charged (nothing if it was paid in cash); returns the amount refunded. */
@@ -101,15 +102,19 @@ public class MealAccounts {
         return entry;
     }
 
+    /** The account, locked and read afresh (a copy loaded earlier in the transaction may be stale). */
     private MealAccount locked(Diner diner) {
-        MealAccount account = MealAccount.findById(diner.residentId, LockModeType.PESSIMISTIC_WRITE);
+        MealAccount account = MealAccount.findById(diner.residentId);
         if (account != null) {
+            entityManager.refresh(account, LockModeType.PESSIMISTIC_WRITE);
             return account;
         }
         entityManager.createNativeQuery("insert into meal_account (diner_id, community_id, balance_fen, updated_at) "
                 + "values (?1, ?2, 0, ?3) on conflict do nothing")
                 .setParameter(1, diner.residentId).setParameter(2, diner.communityId)
                 .setParameter(3, OffsetDateTime.now(clock)).executeUpdate();
-        return MealAccount.findById(diner.residentId, LockModeType.PESSIMISTIC_WRITE);
+        account = MealAccount.findById(diner.residentId);
+        entityManager.refresh(account, LockModeType.PESSIMISTIC_WRITE);
+        return account;
     }
 }

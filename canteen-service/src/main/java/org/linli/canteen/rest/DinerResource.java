@@ -50,7 +50,7 @@ public class DinerResource {
     @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER })
     @Operation(summary = "The canteen's diners", description = "delivery=true: only housebound diners.")
     public List<DinerView> list(@PathParam("communityId") String communityId, @QueryParam("status") DinerStatus status,
-            @QueryParam("delivery") Boolean delivery, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("delivery") Boolean delivery, @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         return diners.list(communityId, status, delivery, page, size).stream().map(DinerView::of).toList();
     }

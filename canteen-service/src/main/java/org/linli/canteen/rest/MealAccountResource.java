@@ -65,7 +65,7 @@ public class MealAccountResource {
     @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER, Roles.RESIDENT })
     @Operation(summary = "Balance and statement", description = "Entries oldest first, each with the running balance.")
     public Statement statement(@PathParam("communityId") String communityId, @PathParam("residentId") UUID residentId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         MealAccount account = accounts.account(communityId, residentId);
         return new Statement(residentId, account == null ? 0 : account.balanceFen,

@@ -75,7 +75,7 @@ public class OrderResource {
     @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER, Roles.RESIDENT })
     @Operation(summary = "Orders of a day or of a diner", description = "An elder lists their own (dinerId = their id).")
     public List<OrderView> list(@PathParam("communityId") String communityId, @QueryParam("date") LocalDate date,
-            @QueryParam("dinerId") UUID dinerId, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("dinerId") UUID dinerId, @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         return orders.list(communityId, date, dinerId, page, size).stream().map(OrderView::of).toList();
     }

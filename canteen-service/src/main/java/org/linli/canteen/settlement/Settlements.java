@@ -80,6 +80,9 @@ public class Settlements {
         List<Settlement.SponsorShare> shares = sponsors.entrySet().stream()
                 .filter(e -> partner == null || partner.equals(e.getKey()))
                 .map(e -> new Settlement.SponsorShare(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+        if (partner != null) { // a partner sees its own share, never another sponsor's
+            sponsor = shares.stream().mapToLong(Settlement.SponsorShare::sponsorFen).sum();
+        }
         return new Settlement(communityId, from, to, dineIn + delivered, dineIn, delivered, missed, total, elder, subsidy,
                 sponsor, shares);
     }

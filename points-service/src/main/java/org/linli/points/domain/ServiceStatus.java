@@ -6,5 +6,7 @@ public enum ServiceStatus {
     /** Confirmed and credited (once). */
     CONFIRMED,
     /** Rejected with a reason; earns nothing. */
-    REJECTED
+    REJECTED,
+    /** Confirmed, then its award was reversed by a community worker's correction: counts for nothing. */
+    REVERSED
 }

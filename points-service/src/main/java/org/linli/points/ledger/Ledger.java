@@ -83,7 +83,9 @@ public class Ledger {
 
     /** Freezes (or thaws) every account of a volunteer: a frozen account takes no posting. */
     public int freeze(UUID volunteerId, boolean frozen) {
-        return em.createNativeQuery("update ledger_account set frozen = ?1 where owner_id = ?2")
+        return em.createNativeQuery("""
+                with l as (select id from ledger_account where owner_id = ?2 order by id for update)
+                update ledger_account set frozen = ?1 where id in (select id from l)""")
                 .setParameter(1, frozen).setParameter(2, volunteerId).executeUpdate();
     }
 
@@ -93,10 +95,13 @@ public class Ledger {
                 .getSingleResult()).longValue();
     }
 
-    /** Locks a volunteer's account for the rest of the transaction (before reading what a rule depends on). */
-    public void lock(LedgerAccount account) {
-        em.createNativeQuery("select id from ledger_account where id = ?1 for update").setParameter(1, account.id)
-                .getSingleResult();
+    /**
+     * Locks all of a volunteer's accounts in this community for the rest of the transaction (before reading what a
+     * rule depends on), in id order like every posting, so that it never deadlocks with one.
+     */
+    public void lockVolunteer(String communityId, UUID volunteerId) {
+        em.createNativeQuery("select id from ledger_account where owner_id = ?1 and community_id = ?2 order by id for update")
+                .setParameter(1, volunteerId).setParameter(2, communityId).getResultList();
     }
 
     public boolean isPosted(String communityId, String reference) {

@@ -57,7 +57,7 @@ public class ReportResource {
     @Operation(summary = "Volunteers with no confirmed service for N days, quietest first")
     public List<Reports.InactiveVolunteer> inactive(@PathParam("communityId") String communityId,
             @QueryParam("days") @DefaultValue("30") @Min(1) @Max(3650) int days,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         return reports.inactive(communityId, days, page, size);
     }

@@ -144,7 +144,7 @@ public class RewardResource {
     @RolesAllowed({ Roles.VOLUNTEER, Roles.GRID_HEAD, Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER })
     public List<RedemptionView> redemptions(@PathParam("communityId") String communityId,
             @QueryParam("volunteerId") UUID volunteerId, @QueryParam("status") RedemptionStatus status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return redemptions.list(communityId, volunteerId, status, page, size).stream().map(RedemptionView::of).toList();
     }

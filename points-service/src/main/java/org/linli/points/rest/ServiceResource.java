@@ -93,7 +93,7 @@ public class ServiceResource {
     public List<ServiceView> list(@PathParam("communityId") String communityId, @QueryParam("status") ServiceStatus status,
             @QueryParam("volunteerId") UUID volunteerId, @QueryParam("beneficiaryId") UUID beneficiaryId,
             @QueryParam("activityId") UUID activityId, @QueryParam("from") OffsetDateTime from,
-            @QueryParam("to") OffsetDateTime to, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("to") OffsetDateTime to, @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return services.list(communityId, new ServiceLogs.Filter(status, volunteerId, beneficiaryId, activityId, from, to),
                 page, size).stream().map(s -> ServiceView.of(s, code(s))).toList();

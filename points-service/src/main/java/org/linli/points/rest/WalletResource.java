@@ -71,7 +71,7 @@ public class WalletResource {
     @Operation(summary = "A wallet's statement, newest first, with the running balance")
     public List<StatementLine> statement(@PathParam("communityId") String communityId,
             @PathParam("volunteerId") UUID volunteerId, @QueryParam("unit") @DefaultValue("POINTS") Unit unit,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return wallets.statement(communityId, volunteerId, unit, page, size);
     }

@@ -50,6 +50,10 @@ public class BulkConfirmation {
             return new Outcome(id, 409, null, null, e.getMessage());
         } catch (WebApplicationException e) {
             return new Outcome(id, e.getResponse().getStatus(), null, null, e.getMessage());
+        } catch (RuntimeException e) { // a lost race, the database restarting: this one failed, the others go on
+            String reference = UUID.randomUUID().toString();
+            io.quarkus.logging.Log.errorf(e, "Bulk confirmation of service %s failed (reference %s)", id, reference);
+            return new Outcome(id, 500, null, null, "Not confirmed; try again (reference " + reference + ")");
         }
     }
 }

@@ -193,6 +193,8 @@ public class Classes {
 
     public List<ClassBooking> bookings(String communityId, UUID sessionId) {
         requireAnyReader(communityId);
+        ClassSession.<ClassSession>findByIdOptional(sessionId).filter(s -> s.communityId.equals(communityId))
+                .orElseThrow(() -> new NotFoundProblem("No class session " + sessionId + " in community " + communityId));
         Optional<UUID> self = scope.selfVolunteer(communityId);
         if (!scope.manages(communityId) && !scope.readsCommunity(communityId)) {
             return ClassBooking.list("sessionId = ?1 and volunteerId = ?2 order by bookedAt", sessionId, self.orElseThrow());

@@ -193,10 +193,23 @@ public class Redemptions {
 
     private Redemption locked(String communityId, UUID redemptionId) {
         Redemption redemption = Redemption.<Redemption>findByIdOptional(redemptionId)
-                .filter(r -> r.communityId.equals(communityId))
+                .filter(r -> r.communityId.equals(communityId) && hasStanding(r))
                 .orElseThrow(() -> new NotFoundProblem("No redemption " + redemptionId + " in your scope"));
         em.refresh(redemption, LockModeType.PESSIMISTIC_WRITE);
         return redemption;
+    }
+
+    /** Who may see this redemption at all: the community's people, its volunteer, the reward's sponsor. */
+    private boolean hasStanding(Redemption r) {
+        if (scope.manages(r.communityId) || scope.readsCommunity(r.communityId)
+                || scope.selfVolunteer(r.communityId).filter(r.volunteerId::equals).isPresent()) {
+            return true;
+        }
+        if (!scope.is(org.linli.platform.security.Roles.PARTNER)) {
+            return false;
+        }
+        Reward reward = Reward.findById(r.rewardId);
+        return reward != null && reward.sponsorId != null && reward.sponsorId.equals(scope.actor());
     }
 
 }

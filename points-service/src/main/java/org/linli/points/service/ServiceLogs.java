@@ -156,8 +156,9 @@ public class ServiceLogs {
         if (service.status == ServiceStatus.CONFIRMED) {
             return service;
         }
-        if (service.status == ServiceStatus.REJECTED) {
-            throw new ConflictException("Service " + serviceId + " was rejected; it cannot be confirmed");
+        if (service.status == ServiceStatus.REJECTED || service.status == ServiceStatus.REVERSED) {
+            throw new ConflictException("Service " + serviceId + " was " + service.status.name().toLowerCase()
+                    + "; it cannot be confirmed");
         }
         ServiceType type = ServiceType.findById(service.typeId);
         Accounts accounts = ledger.accounts(communityId, service.volunteerId);
@@ -165,7 +166,7 @@ public class ServiceLogs {
         LedgerAccount minutesWallet = accounts.get(AccountKind.TIME_WALLET);
         int points = type.pointsFor(service.minutes);
         if (type.dailyCap != null || type.weeklyCap != null) {
-            ledger.lock(wallet); // the caps read this volunteer's credits: one capped confirmation at a time per volunteer
+            ledger.lockVolunteer(communityId, service.volunteerId); // the caps read this volunteer's credits
             points = cappedPoints(service, type, points);
         }
 
@@ -200,7 +201,7 @@ public class ServiceLogs {
         if (service.status == ServiceStatus.REJECTED) {
             return service;
         }
-        if (service.status == ServiceStatus.CONFIRMED) {
+        if (service.status == ServiceStatus.CONFIRMED || service.status == ServiceStatus.REVERSED) {
             throw new ConflictException("Service " + serviceId + " was confirmed and credited; a community worker can "
                     + "reverse its posting with a reason instead");
         }

@@ -118,6 +118,10 @@ public class Wallets {
             throw new ConflictException("Only awards are corrected here; cancel the redemption or booking instead");
         }
         Posted reversal = ledger.reverse(original, reason.strip(), scope.actor());
+        if (original.kind == PostingKind.SERVICE_AWARD) { // the service no longer counts: not for caps, not in reports
+            org.linli.points.domain.ServiceLog.<org.linli.points.domain.ServiceLog>find("postingId", original.id)
+                    .firstResultOptional().ifPresent(s -> s.status = org.linli.points.domain.ServiceStatus.REVERSED);
+        }
         UUID volunteerId = null;
         long points = 0;
         long minutes = 0;

@@ -45,7 +45,7 @@ public class AuditResource {
     @RolesAllowed({ Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER })
     @Operation(summary = "Who read sensitive fields or changed records, newest first", description = "Names fields, never their values.")
     public List<AuditView> entries(@PathParam("communityId") String communityId, @QueryParam("subjectId") String subjectId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         scope.readableCommunity(communityId);
         var query = subjectId == null

@@ -78,7 +78,7 @@ public class HouseholdResource {
     @RolesAllowed({ Roles.COMMUNITY_WORKER, Roles.GRID_HEAD, Roles.DISTRICT_OFFICER })
     @Operation(summary = "The households of a unit, by door number")
     public List<HouseholdView> inUnit(@PathParam("communityId") String communityId, @QueryParam("unitId") @NotNull UUID unitId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         return households.inUnit(communityId, unitId, page, size).stream().map(h -> view(h, null)).toList();
     }

@@ -85,7 +85,7 @@ public class NeedResource {
     @Operation(summary = "Needs by grid with their age, oldest first", description = "Open ones only unless open=false.")
     public List<NeedView> list(@PathParam("communityId") String communityId, @QueryParam("gridId") UUID gridId,
             @QueryParam("open") @DefaultValue("true") boolean open,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         return needs.list(communityId, gridId, open, page, size).stream().map(n -> NeedView.of(n, null)).toList();
     }

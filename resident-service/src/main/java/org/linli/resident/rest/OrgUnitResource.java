@@ -90,7 +90,7 @@ public class OrgUnitResource {
     @GET
     @Path("/{id}/children")
     public PageView<OrgUnitView> children(@PathParam("id") UUID id,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         List<OrgUnitView> items = organisation.children(id, page, size).stream().map(OrgUnitView::of).toList();
         return new PageView<>(items, page, size, organisation.countChildren(id));

@@ -106,7 +106,7 @@ public class ResidentResource {
             @QueryParam("includeMovedOut") @DefaultValue("false") boolean includeMovedOut,
             @Parameter(description = "name, -name, age, -age, registeredAt, -registeredAt")
             @QueryParam("sort") @DefaultValue("name") @Pattern(regexp = "-?(name|age|registeredAt)") String sort,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         if (scope.is(Roles.RESIDENT) && !scope.is(Roles.COMMUNITY_WORKER) && !scope.is(Roles.GRID_HEAD)
                 && !scope.is(Roles.DISTRICT_OFFICER)) {
