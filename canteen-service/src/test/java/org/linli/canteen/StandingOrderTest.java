@@ -57,6 +57,10 @@ class StandingOrderTest {
 
         canteen.as(canteen.staff()).when().post("/communities/{c}/days/{d}/materialise", canteen.code(),
                 DAY.plusDays(1).toString()).then().body("orderIds", hasSize(2));
+        // a past day is not cooked any more: nothing is placed (or charged) for it
+        canteen.as(canteen.staff()).when().post("/communities/{c}/days/{d}/materialise", canteen.code(),
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1).toString())
+                .then().statusCode(400);
     }
 
     @Test

@@ -159,6 +159,9 @@ public class StandingOrders {
     /** The explicit endpoint: the caller manages this canteen. */
     public Materialised materialise(String communityId, LocalDate date) {
         scope.managed(communityId);
+        if (date.isBefore(LocalDate.now(clock))) {
+            throw new jakarta.ws.rs.BadRequestException("date: " + date + " is past; lunches are placed for today or later");
+        }
         return materialiseDay(communityId, date, scope.actor());
     }
 
@@ -176,9 +179,10 @@ public class StandingOrders {
                 "select o.standingOrderId from MealOrder o where o.communityId = ?1 and o.mealDate = ?2 "
                         + "and o.standingOrderId is not null", UUID.class)
                 .setParameter(1, communityId).setParameter(2, date).getResultList());
+        // a diner's lunch that day wherever it was ordered (one lunch per diner per day holds across communities)
         Set<UUID> haveLunch = new HashSet<>(MealOrder.getEntityManager().createQuery(
-                "select o.dinerId from MealOrder o where o.communityId = ?1 and o.mealDate = ?2 and o.meal = ?3 "
-                        + "and o.status <> ?4", UUID.class)
+                "select o.dinerId from MealOrder o where o.dinerId in (select s.dinerId from StandingOrder s "
+                        + "where s.communityId = ?1) and o.mealDate = ?2 and o.meal = ?3 and o.status <> ?4", UUID.class)
                 .setParameter(1, communityId).setParameter(2, date).setParameter(3, Meal.LUNCH)
                 .setParameter(4, OrderStatus.CANCELLED).getResultList());
         List<UUID> created = new java.util.ArrayList<>();
