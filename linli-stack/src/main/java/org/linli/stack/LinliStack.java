@@ -27,10 +27,14 @@ public final class LinliStack implements AutoCloseable {
 
     private final Infrastructure infrastructure;
     private final Map<String, ServiceProcess> services;
+    private final Path home;
+    private final Path logDirectory;
 
-    private LinliStack(Infrastructure infrastructure, Map<String, ServiceProcess> services) {
+    private LinliStack(Infrastructure infrastructure, Map<String, ServiceProcess> services, Path home, Path logDirectory) {
         this.infrastructure = infrastructure;
         this.services = services;
+        this.home = home;
+        this.logDirectory = logDirectory;
     }
 
     /**
@@ -53,7 +57,7 @@ public final class LinliStack implements AutoCloseable {
             for (ServiceProcess service : launched) { // they start in parallel; wait for each
                 service.awaitReady(READY_TIMEOUT);
             }
-            return new LinliStack(infrastructure, services);
+            return new LinliStack(infrastructure, services, home, logDirectory);
         } catch (RuntimeException e) {
             launched.forEach(ServiceProcess::close);
             throw e;
@@ -62,6 +66,16 @@ public final class LinliStack implements AutoCloseable {
 
     public ServiceProcess service(String name) {
         return Optional.ofNullable(services.get(name)).orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    /** Starts a service again on its port (after a crash) and waits until it is ready. */
+    public ServiceProcess relaunch(String name) {
+        ServiceProcess old = service(name);
+        old.close();
+        ServiceProcess fresh = ServiceProcess.launch(name, home.resolve(name).resolve("target/quarkus-app"),
+                old.baseUri().getPort(), environment(infrastructure, name), logDirectory);
+        services.put(name, fresh);
+        return fresh.awaitReady(READY_TIMEOUT);
     }
 
     public Infrastructure infrastructure() {

@@ -41,9 +41,9 @@ public final class TopicDashboard {
     public final Map<String, Integer> deliveredByVolunteer = new HashMap<>();
     /** order id -> how many points.awarded.v1 credited it */
     public final Map<String, Integer> deliveryCredits = new HashMap<>();
-    /** event id -> how many times it is on a topic */
+    /** event id -> how many times it is on a topic (events of other types and duplicates counted, not interpreted) */
     public final Map<String, Integer> eventIds = new HashMap<>();
-    /** event source (service) -> events of this community */
+    /** event source (service) -> distinct events of this community */
     public final Map<String, Long> eventsBySource = new TreeMap<>();
 
     private final String month;
@@ -69,8 +69,9 @@ public final class TopicDashboard {
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
                     JsonNode event = JSON.readTree(record.value());
-                    if (community.equals(event.path("communityid").asText())) {
-                        d.eventIds.merge(event.path("id").asText(), 1, Integer::sum);
+                    if (community.equals(event.path("communityid").asText())
+                            && d.eventIds.merge(event.path("id").asText(), 1, Integer::sum) == 1) {
+                        // like any consumer, the dashboard counts an event once, however often it is delivered
                         d.eventsBySource.merge(event.path("source").asText(), 1L, Long::sum);
                         d.add(event.path("type").asText(), event.path("data"));
                     }
