@@ -39,14 +39,6 @@ public class Ledger {
         this.clock = clock;
     }
 
-    /** The community's own account of this kind, opened on first use. */
-    public LedgerAccount account(String communityId, AccountKind kind, Unit unit) {
-        if (kind.owned() || kind.unit() != unit) {
-            throw new IllegalArgumentException(kind + " is not a community account in " + unit);
-        }
-        return accounts(communityId, null).get(kind);
-    }
-
     /** A volunteer's account of this kind (WALLET, TIME_WALLET, CLASS_WALLET), opened on first use. */
     public LedgerAccount wallet(String communityId, UUID volunteerId, AccountKind kind, Unit unit) {
         if (!kind.owned() || kind.unit() != unit) {
@@ -72,8 +64,9 @@ public class Ledger {
     }
 
     /** A volunteer's account if it exists. */
-    public Optional<LedgerAccount> findWallet(UUID volunteerId, AccountKind kind) {
-        return LedgerAccount.find("ownerId = ?1 and kind = ?2", volunteerId, kind).firstResultOptional();
+    public Optional<LedgerAccount> findWallet(String communityId, UUID volunteerId, AccountKind kind) {
+        return LedgerAccount.find("ownerId = ?1 and communityId = ?2 and kind = ?3", volunteerId, communityId, kind)
+                .firstResultOptional();
     }
 
     /** Opens a volunteer's three wallets (points, minutes, class credits) and, if need be, the community's accounts. */
@@ -106,10 +99,6 @@ public class Ledger {
 
     public boolean isPosted(String communityId, String reference) {
         return Posting.count("communityId = ?1 and reference = ?2", communityId, reference) > 0;
-    }
-
-    public Optional<Posting> byReference(String communityId, String reference) {
-        return Posting.find("communityId = ?1 and reference = ?2", communityId, reference).firstResultOptional();
     }
 
     /**

@@ -104,8 +104,7 @@ public class RewardResource {
     @Path("/rewards/{rewardId}")
     @RolesAllowed({ Roles.VOLUNTEER, Roles.GRID_HEAD, Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER })
     public RewardView get(@PathParam("communityId") String communityId, @PathParam("rewardId") UUID rewardId) {
-        rewards.catalogue(communityId, true);
-        return RewardView.of(rewards.get(communityId, rewardId));
+        return RewardView.of(rewards.visible(communityId, rewardId));
     }
 
     @PUT

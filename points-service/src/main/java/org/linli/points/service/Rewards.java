@@ -73,6 +73,14 @@ public class Rewards {
         return rewards.stream().filter(r -> r.activeOn(today)).toList();
     }
 
+    /** A reward as those who may see the catalogue see it. */
+    public Reward visible(String communityId, UUID rewardId) {
+        if (!scope.manages(communityId) && !scope.readsCommunity(communityId) && scope.selfVolunteer(communityId).isEmpty()) {
+            throw new NotFoundProblem("No community " + communityId + " in your scope");
+        }
+        return get(communityId, rewardId);
+    }
+
     public Reward get(String communityId, UUID rewardId) {
         return Reward.<Reward>findByIdOptional(rewardId).filter(r -> r.communityId.equals(communityId))
                 .orElseThrow(() -> new NotFoundProblem("No reward " + rewardId + " in community " + communityId));

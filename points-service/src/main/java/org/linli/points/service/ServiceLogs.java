@@ -352,7 +352,7 @@ public class ServiceLogs {
         Volunteer volunteer = Volunteer.<Volunteer>findByIdOptional(volunteerId)
                 .filter(v -> v.communityId.equals(communityId))
                 .orElseThrow(() -> new NotFoundProblem("No enrolled volunteer " + volunteerId + " in community " + communityId));
-        if (ledger.findWallet(volunteerId, AccountKind.WALLET).filter(w -> w.frozen).isPresent()) {
+        if (ledger.findWallet(communityId, volunteerId, AccountKind.WALLET).filter(w -> w.frozen).isPresent()) {
             throw new ConflictException("Volunteer " + volunteerId + " has moved out; their wallet is frozen");
         }
         return volunteer;
