@@ -25,4 +25,11 @@ public class Volunteer extends PanacheEntityBase {
 
     @Column(name = "enrolled_at", nullable = false)
     public OffsetDateTime enrolledAt;
+
+    /** The volunteer enrolled in this community, or a 404. */
+    public static Volunteer of(String communityId, UUID volunteerId) {
+        return Volunteer.<Volunteer>findByIdOptional(volunteerId).filter(v -> v.communityId.equals(communityId))
+                .orElseThrow(() -> new org.linli.platform.problem.NotFoundProblem(
+                        "No enrolled volunteer " + volunteerId + " in community " + communityId));
+    }
 }

@@ -84,12 +84,12 @@ public class Classes {
     }
 
     public List<ClassCourse> courses(String communityId) {
-        requireAnyReader(communityId);
+        scope.requireParticipant(communityId);
         return ClassCourse.list("communityId = ?1 order by title", communityId);
     }
 
     public ClassCourse course(String communityId, UUID courseId) {
-        requireAnyReader(communityId);
+        scope.requireParticipant(communityId);
         return ClassCourse.<ClassCourse>findByIdOptional(courseId).filter(c -> c.communityId.equals(communityId))
                 .orElseThrow(() -> new NotFoundProblem("No class " + courseId + " in community " + communityId));
     }
@@ -108,7 +108,7 @@ public class Classes {
     /** Turns confirmed service minutes into class credits at the community's rate. */
     public CreditsBought buyCredits(String communityId, UUID requestedVolunteer, int credits) {
         UUID volunteerId = scope.actingVolunteer(communityId, requestedVolunteer);
-        Volunteer volunteer = enrolled(communityId, volunteerId);
+        Volunteer volunteer = Volunteer.of(communityId, volunteerId);
         int minutes = CommunityPolicy.of(communityId).minutesPerClass * credits;
         Accounts accounts = ledger.accounts(communityId, volunteerId);
         LedgerAccount minutesWallet = accounts.get(AccountKind.TIME_WALLET);
@@ -126,7 +126,7 @@ public class Classes {
     /** Takes a seat and one class credit, together. */
     public ClassBooking book(String communityId, UUID sessionId, UUID requestedVolunteer) {
         UUID volunteerId = scope.actingVolunteer(communityId, requestedVolunteer);
-        Volunteer volunteer = enrolled(communityId, volunteerId);
+        Volunteer volunteer = Volunteer.of(communityId, volunteerId);
         ClassSession session = ClassSession.<ClassSession>findByIdOptional(sessionId, LockModeType.PESSIMISTIC_WRITE)
                 .filter(s -> s.communityId.equals(communityId))
                 .orElseThrow(() -> new NotFoundProblem("No class session " + sessionId + " in community " + communityId));
@@ -192,7 +192,7 @@ public class Classes {
     }
 
     public List<ClassBooking> bookings(String communityId, UUID sessionId) {
-        requireAnyReader(communityId);
+        scope.requireParticipant(communityId);
         ClassSession.<ClassSession>findByIdOptional(sessionId).filter(s -> s.communityId.equals(communityId))
                 .orElseThrow(() -> new NotFoundProblem("No class session " + sessionId + " in community " + communityId));
         Optional<UUID> self = scope.selfVolunteer(communityId);
@@ -201,16 +201,4 @@ public class Classes {
         }
         return ClassBooking.list("sessionId = ?1 order by bookedAt", sessionId);
     }
-
-    private void requireAnyReader(String communityId) {
-        if (!scope.manages(communityId) && !scope.readsCommunity(communityId) && scope.selfVolunteer(communityId).isEmpty()) {
-            throw new NotFoundProblem("No community " + communityId + " in your scope");
-        }
-    }
-
-    private Volunteer enrolled(String communityId, UUID volunteerId) {
-        return Volunteer.<Volunteer>findByIdOptional(volunteerId).filter(v -> v.communityId.equals(communityId))
-                .orElseThrow(() -> new NotFoundProblem("No enrolled volunteer " + volunteerId + " in community " + communityId));
-    }
-
 }

@@ -136,6 +136,13 @@ public class PointsScope {
         }
     }
 
+    /** Anyone with a part in the community's moral bank: its workers and grid heads, the district, its volunteers. */
+    public void requireParticipant(String communityId) {
+        if (!manages(communityId) && !readsCommunity(communityId) && selfVolunteer(communityId).isEmpty()) {
+            throw new NotFoundProblem("No community " + communityId + " in your scope");
+        }
+    }
+
     public void requireReader(String communityId) {
         if (!readsCommunity(communityId)) {
             throw new NotFoundProblem("No community " + communityId + " in your scope");

@@ -58,8 +58,7 @@ public class Redemptions {
 
     public Redemption reserve(String communityId, UUID rewardId, UUID requestedVolunteer) {
         UUID volunteerId = scope.actingVolunteer(communityId, requestedVolunteer);
-        Volunteer volunteer = Volunteer.<Volunteer>findByIdOptional(volunteerId).filter(v -> v.communityId.equals(communityId))
-                .orElseThrow(() -> new NotFoundProblem("No enrolled volunteer " + volunteerId + " in community " + communityId));
+        Volunteer volunteer = Volunteer.of(communityId, volunteerId);
         Reward reward = Reward.<Reward>findByIdOptional(rewardId, LockModeType.PESSIMISTIC_WRITE)
                 .filter(r -> r.communityId.equals(communityId))
                 .orElseThrow(() -> new NotFoundProblem("No reward " + rewardId + " in community " + communityId));

@@ -75,9 +75,7 @@ public class Rewards {
 
     /** A reward as those who may see the catalogue see it. */
     public Reward visible(String communityId, UUID rewardId) {
-        if (!scope.manages(communityId) && !scope.readsCommunity(communityId) && scope.selfVolunteer(communityId).isEmpty()) {
-            throw new NotFoundProblem("No community " + communityId + " in your scope");
-        }
+        scope.requireParticipant(communityId);
         return get(communityId, rewardId);
     }
 

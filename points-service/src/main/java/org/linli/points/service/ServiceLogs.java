@@ -349,9 +349,7 @@ public class ServiceLogs {
     }
 
     private Volunteer enrolled(String communityId, UUID volunteerId) {
-        Volunteer volunteer = Volunteer.<Volunteer>findByIdOptional(volunteerId)
-                .filter(v -> v.communityId.equals(communityId))
-                .orElseThrow(() -> new NotFoundProblem("No enrolled volunteer " + volunteerId + " in community " + communityId));
+        Volunteer volunteer = Volunteer.of(communityId, volunteerId);
         if (ledger.findWallet(communityId, volunteerId, AccountKind.WALLET).filter(w -> w.frozen).isPresent()) {
             throw new ConflictException("Volunteer " + volunteerId + " has moved out; their wallet is frozen");
         }

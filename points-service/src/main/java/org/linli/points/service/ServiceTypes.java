@@ -63,10 +63,7 @@ public class ServiceTypes {
     }
 
     public List<ServiceType> list(String communityId) {
-        if (!scope.readsCommunity(communityId) && !scope.manages(communityId)
-                && scope.selfVolunteer(communityId).isEmpty()) {
-            throw new NotFoundProblem("No community " + communityId + " in your scope");
-        }
+        scope.requireParticipant(communityId);
         ensureDefaults(communityId);
         return ServiceType.list("communityId = ?1 order by code", communityId);
     }
@@ -104,10 +101,7 @@ public class ServiceTypes {
     }
 
     public CommunityPolicy policy(String communityId) {
-        if (!scope.readsCommunity(communityId) && !scope.manages(communityId)
-                && scope.selfVolunteer(communityId).isEmpty()) {
-            throw new NotFoundProblem("No community " + communityId + " in your scope");
-        }
+        scope.requireParticipant(communityId);
         return CommunityPolicy.of(communityId);
     }
 
