@@ -85,6 +85,11 @@ public final class OpenLoopLoad {
                 .build();
     }
 
+    public static HttpRequest post(URI uri, String token, String json) {
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
     private static double ms(long micros) {
         return micros / 1000.0;
     }

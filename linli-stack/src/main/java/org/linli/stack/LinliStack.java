@@ -57,7 +57,9 @@ public final class LinliStack implements AutoCloseable {
             for (ServiceProcess service : launched) { // they start in parallel; wait for each
                 service.awaitReady(READY_TIMEOUT);
             }
-            return new LinliStack(infrastructure, services, home, logDirectory);
+            LinliStack stack = new LinliStack(infrastructure, services, home, logDirectory);
+            infrastructure.beforeStop(stack::close); // Ctrl-C or SIGTERM: no service JVM outlives the run
+            return stack;
         } catch (RuntimeException e) {
             launched.forEach(ServiceProcess::close);
             throw e;

@@ -156,8 +156,7 @@ class MorningRushBenchmark {
     }
 
     private HttpRequest post(String token, String path, String body) {
-        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return OpenLoopLoad.post(uri(path), token, body);
     }
 
     private URI uri(String path) {

@@ -115,7 +115,7 @@ public final class PointsConfirmBenchmark {
                 Thread.sleep(1000);
                 watch.reset();
                 // peak, closed loop
-                Map<String, Long> cpuBefore = cpuTicks();
+                ProcessCpu cpuBefore = ProcessCpu.now();
                 long peakStart = System.nanoTime();
                 long deadline = peakStart + TimeUnit.SECONDS.toNanos(seconds);
                 AtomicInteger httpErrors = new AtomicInteger();
@@ -140,16 +140,12 @@ public final class PointsConfirmBenchmark {
                     worker.join();
                 }
                 long peakEnd = System.nanoTime();
-                Map<String, Long> cpuAfter = cpuTicks();
+                ProcessCpu cpuAfter = ProcessCpu.now();
                 Thread.sleep(2000);
                 long credited = watch.seenBetween(peakStart, peakEnd);
                 double peak = credited / ((peakEnd - peakStart) / 1e9);
                 Histogram peakLatency = watch.latencies();
-                StringBuilder cpu = new StringBuilder();
-                cpuAfter.forEach((who, ticks) -> {
-                    double used = (ticks - cpuBefore.getOrDefault(who, 0L)) / 100.0;
-                    cpu.append(String.format("%s %.1f s, ", who, used));
-                });
+                String cpu = cpuAfter.since(cpuBefore);
                 System.out.printf("%npeak (closed loop, %d clients): %d confirmations credited end to end in %.1f s = %.0f/s, "
                         + "%d HTTP errors; end-to-end p50 %.1f ms p99 %.1f ms%n", clients, credited,
                         (peakEnd - peakStart) / 1e9, peak, httpErrors.get(), peakLatency.getValueAtPercentile(50) / 1000.0,
@@ -359,33 +355,6 @@ public final class PointsConfirmBenchmark {
             }
             return String.join(", ", values);
         }
-    }
-
-    /** CPU time (clock ticks, 1/100 s) used so far by each kind of process on this machine (Linux /proc). */
-    private static Map<String, Long> cpuTicks() {
-        Map<String, Long> ticks = new java.util.TreeMap<>();
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            procs.filter(p -> p.getFileName().toString().matches("\\d+")).forEach(proc -> {
-                try {
-                    String cmd = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
-                    String stat = Files.readString(proc.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                    String who = cmd.contains("resident-service") ? "resident-service"
-                            : cmd.contains("points-service") ? "points-service"
-                            : cmd.contains("canteen-service") ? "canteen-service"
-                            : cmd.contains("BrokerMain") ? "kafka"
-                            : cmd.startsWith("postgres") || stat.contains("(postgres)") ? "postgres"
-                            : cmd.contains("PointsConfirmBenchmark") ? "benchmark client" : "other";
-                    ticks.merge(who, used, Long::sum);
-                } catch (Exception gone) {
-                    // the process ended meanwhile
-                }
-            });
-        } catch (Exception e) {
-            return Map.of();
-        }
-        return ticks;
     }
 
     /** pgbench's tpcb-like transaction on a database of its own on the same server. */

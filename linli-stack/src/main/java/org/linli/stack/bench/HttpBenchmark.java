@@ -7,44 +7,58 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.linli.infra.DevTokens;
 import org.linli.infra.OpenLoopLoad;
 import org.linli.infra.PostgresEndpoint;
 import org.linli.stack.CommunityGenerator;
 import org.linli.stack.LinliStack;
 
 /**
- * resident-service reads under load: get-by-id and a filtered, paged list, at one community (Changshan Garden, ~7,000
- * residents, loaded through the API) and at a district (the community's residents copied into 40 communities,
- * ~280,000 residents, by SQL: read benchmarks need the rows, not their events).
+ * The HTTP benchmark: resident-service's get-by-id and filtered, paged list, and canteen-service's meal ordering, at
+ * fixed rates (open loop), at one community and at a district of 40. Changshan Garden (~7,000 residents) is loaded
+ * through resident-service's API; its ~1,900 residents aged 60+ reach canteen-service as diners through the resident
+ * events, and get prepaid meal accounts. The district is made by SQL (read and write benchmarks need the rows, not
+ * their events): the community's residents and diners copied 39 times, and the district's order history, a year of
+ * lunches (~150 a day in each community, as in domain.md), written into canteen-service's database.
  *
  * <pre>
- * ./linli bench [--rate 500] [--seconds 30] [--communities 40]
+ * ./linli bench [http] [--rate 300] [--order-rate 150] [--seconds 30] [--communities 40] [--history-days 365]
  * </pre>
  */
-public final class ResidentReadBenchmark {
+public final class HttpBenchmark {
 
-    private ResidentReadBenchmark() {
+    /** Before each measurement, the same requests at the same rate: a fresh JVM's first seconds are JIT compilation. */
+    private static final Duration WARM_UP = Duration.ofSeconds(20);
+    private static final java.time.ZoneId COMMUNITY_TIME = java.time.ZoneId.of("Asia/Shanghai");
+
+    private HttpBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        int rate = 500;
+        int rate = 300;
+        int orderRate = 150;
         int seconds = 30;
         int communities = 40;
+        int historyDays = 365;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--rate" -> rate = Integer.parseInt(args[i + 1]);
+                case "--order-rate" -> orderRate = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--communities" -> communities = Integer.parseInt(args[i + 1]);
+                case "--history-days" -> historyDays = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Path home = LinliStack.home();
         try (LinliStack stack = LinliStack.start(home, 0, home.resolve("target/bench-logs"))) {
             URI residents = stack.service("resident-service").baseUri();
+            URI canteen = stack.service("canteen-service").baseUri();
             long t = System.nanoTime();
             CommunityGenerator generator = new CommunityGenerator(residents, 0, CommunityGenerator.newIdSequence());
             CommunityGenerator.Layout layout = generator.tree(CommunityGenerator.subdistrict(residents));
@@ -54,19 +68,56 @@ public final class ResidentReadBenchmark {
 
             PostgresEndpoint pg = stack.infrastructure().postgres();
             String url = pg.jdbcUrl("linli_resident");
+            CanteenData canteenData = new CanteenData(pg, pg.jdbcUrl("linli_canteen"));
+            int diners = canteenData.awaitDiners(CommunityGenerator.COMMUNITY);
+            canteenData.openAccounts();
+            System.out.printf("canteen-service: %d diners in Changshan Garden (from resident events), accounts opened%n", diners);
+            analyze(pg, "linli_resident", "linli_canteen"); // what autovacuum would have done by the next morning
+
             Duration duration = Duration.ofSeconds(seconds);
             List<OpenLoopLoad.Result> results = new ArrayList<>();
             results.addAll(measure("1 community", residents, url, pg, 1, rate, duration));
+            results.add(mealOrdering("1 community", canteen, canteenData, orderRate, duration, 1));
+
             copyCommunity(url, pg, communities - 1);
+            canteenData.copyCommunity(CommunityGenerator.COMMUNITY, communities - 1);
+            canteenData.history(historyDays, 150);
             results.addAll(measure(communities + " communities", residents, url, pg, communities, rate, duration));
+            results.add(mealOrdering(communities + " communities", canteen, canteenData, orderRate, duration, 20));
 
             System.out.println();
-            System.out.println("resident-service reads, open loop, latency from the scheduled send time");
+            System.out.println("Open loop, latency from the scheduled send time");
             results.forEach(System.out::println);
             for (var service : LinliStack.SERVICES) {
                 System.out.printf("%s RSS %d MiB%n", service, stack.service(service).residentSetMiB());
             }
         }
+    }
+
+    /**
+     * Lunch orders placed by canteen staff for diners of every community of the scale, paid from the prepaid account:
+     * price rule, account charge, the order, its outbox event, one transaction each. Each diner orders once per day;
+     * days start {@code firstDay} days ahead (orders close at the cut-off of their own day).
+     */
+    private static OpenLoopLoad.Result mealOrdering(String scale, URI canteen, CanteenData data, int rate, Duration duration,
+            int firstDay) throws Exception {
+        List<String[]> diners = data.diners(); // community, resident id
+        java.util.Map<String, String> staff = new java.util.HashMap<>();
+        for (String[] diner : diners) {
+            staff.computeIfAbsent(diner[0], c -> DevTokens.as("canteen-staff").community(c).subject("canteen-staff-bench").mint());
+        }
+        System.out.printf("%s: %d diners, %d orders on file%n", scale, diners.size(), data.orders());
+        LocalDate tomorrow = LocalDate.now(COMMUNITY_TIME).plusDays(1);
+        java.util.function.BiFunction<LocalDate, Integer, java.net.http.HttpRequest> order = (first, i) -> {
+            String[] diner = diners.get(i % diners.size());
+            LocalDate day = first.plusDays(i / diners.size());
+            return OpenLoopLoad.post(canteen.resolve("/communities/" + diner[0] + "/orders"), staff.get(diner[0]),
+                    "{\"dinerId\":\"" + diner[1] + "\",\"date\":\"" + day + "\",\"service\":\"DINE_IN\",\"payment\":\"ACCOUNT\"}");
+        };
+        LocalDate warmDays = tomorrow.plusDays(firstDay + 60);
+        OpenLoopLoad.run("warm-up", rate, WARM_UP, i -> order.apply(warmDays, i)); // JIT-compiled before it counts
+        LocalDate first = tomorrow.plusDays(firstDay);
+        return measured(() -> OpenLoopLoad.run(scale + ": POST /orders", rate, duration, i -> order.apply(first, i)));
     }
 
     private static List<OpenLoopLoad.Result> measure(String scale, URI base, String url, PostgresEndpoint pg, int communities,
@@ -93,13 +144,13 @@ public final class ResidentReadBenchmark {
         }
         Random random = new Random(7);
         String[] surnames = { "王", "李", "张", "刘", "陈" };
-        warm(base, sample, tokens);
+        warm(base, sample, tokens, rate);
         List<OpenLoopLoad.Result> results = new ArrayList<>();
-        results.add(OpenLoopLoad.run(scale + ": get by id", rate, duration, i -> {
+        results.add(measured(() -> OpenLoopLoad.run(scale + ": get by id", rate, duration, i -> {
             String[] row = sample.get(random.nextInt(sample.size()));
             return OpenLoopLoad.get(base.resolve("/communities/" + row[0] + "/residents/" + row[1]), tokens.get(row[0]));
-        }));
-        results.add(OpenLoopLoad.run(scale + ": list, filtered, paged", rate, duration, i -> {
+        })));
+        results.add(measured(() -> OpenLoopLoad.run(scale + ": list, filtered, paged", rate, duration, i -> {
             String[] row = sample.get(random.nextInt(sample.size()));
             String query = switch (i % 3) {
                 case 0 -> "flag=housebound&sort=name&size=20";
@@ -108,13 +159,30 @@ public final class ResidentReadBenchmark {
                 default -> "gridId=" + row[2] + "&ageBand=AGED_75_84&sort=-age&size=50";
             };
             return OpenLoopLoad.get(base.resolve("/communities/" + row[0] + "/residents?" + query), tokens.get(row[0]));
-        }));
-        results.forEach(System.out::println);
+        })));
         return results;
     }
 
-    private static void warm(URI base, List<String[]> sample, java.util.Map<String, String> tokens) {
-        OpenLoopLoad.run("warm-up", 200, Duration.ofSeconds(10), i -> {
+    private static void analyze(PostgresEndpoint pg, String... databases) throws Exception {
+        for (String database : databases) {
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl(database), pg.username(), pg.password());
+                    Statement s = c.createStatement()) {
+                s.execute("analyze");
+            }
+        }
+    }
+
+    /** Runs a measurement and prints it with the CPU each process used meanwhile (who was busy on the two cores). */
+    private static OpenLoopLoad.Result measured(java.util.function.Supplier<OpenLoopLoad.Result> run) {
+        ProcessCpu before = ProcessCpu.now();
+        OpenLoopLoad.Result result = run.get();
+        System.out.println(result);
+        System.out.printf("  CPU meanwhile (%.0f s x 2 cores): %s%n", result.seconds(), ProcessCpu.now().since(before));
+        return result;
+    }
+
+    private static void warm(URI base, List<String[]> sample, java.util.Map<String, String> tokens, int rate) {
+        OpenLoopLoad.run("warm-up", rate, WARM_UP, i -> {
             String[] row = sample.get(i % sample.size());
             return OpenLoopLoad.get(base.resolve(i % 2 == 0 ? "/communities/" + row[0] + "/residents/" + row[1]
                     : "/communities/" + row[0] + "/residents?flag=livesAlone&size=20"), tokens.get(row[0]));
