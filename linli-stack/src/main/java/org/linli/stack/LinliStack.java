@@ -29,12 +29,15 @@ public final class LinliStack implements AutoCloseable {
     private final Map<String, ServiceProcess> services;
     private final Path home;
     private final Path logDirectory;
+    private final Map<String, Map<String, String>> settings;
 
-    private LinliStack(Infrastructure infrastructure, Map<String, ServiceProcess> services, Path home, Path logDirectory) {
+    private LinliStack(Infrastructure infrastructure, Map<String, ServiceProcess> services, Path home, Path logDirectory,
+            Map<String, Map<String, String>> settings) {
         this.infrastructure = infrastructure;
         this.services = services;
         this.home = home;
         this.logDirectory = logDirectory;
+        this.settings = settings;
     }
 
     /**
@@ -42,6 +45,14 @@ public final class LinliStack implements AutoCloseable {
      * services take basePort+1, +2, +3 (8081, 8082, 8083 for a local run).
      */
     public static LinliStack start(Path home, int basePort, Path logDirectory) {
+        return start(home, basePort, logDirectory, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, int, Path)}, with settings of some services changed by environment variables (the end-to-end
+     * tests shorten the care-alert escalation from 15 minutes to seconds, as a deployment could).
+     */
+    public static LinliStack start(Path home, int basePort, Path logDirectory, Map<String, Map<String, String>> settings) {
         Infrastructure infrastructure = Infrastructure.shared();
         Map<String, ServiceProcess> services = new HashMap<>();
         List<ServiceProcess> launched = new ArrayList<>();
@@ -50,14 +61,14 @@ public final class LinliStack implements AutoCloseable {
                 String name = SERVICES.get(i);
                 int port = basePort == 0 ? freePort() : basePort + i + 1;
                 ServiceProcess service = ServiceProcess.launch(name, home.resolve(name).resolve("target/quarkus-app"), port,
-                        environment(infrastructure, name), logDirectory);
+                        environment(infrastructure, name, settings), logDirectory);
                 launched.add(service);
                 services.put(name, service);
             }
             for (ServiceProcess service : launched) { // they start in parallel; wait for each
                 service.awaitReady(READY_TIMEOUT);
             }
-            LinliStack stack = new LinliStack(infrastructure, services, home, logDirectory);
+            LinliStack stack = new LinliStack(infrastructure, services, home, logDirectory, settings);
             infrastructure.beforeStop(stack::close); // Ctrl-C or SIGTERM: no service JVM outlives the run
             return stack;
         } catch (RuntimeException e) {
@@ -75,7 +86,7 @@ public final class LinliStack implements AutoCloseable {
         ServiceProcess old = service(name);
         old.close();
         ServiceProcess fresh = ServiceProcess.launch(name, home.resolve(name).resolve("target/quarkus-app"),
-                old.baseUri().getPort(), environment(infrastructure, name), logDirectory);
+                old.baseUri().getPort(), environment(infrastructure, name, settings), logDirectory);
         services.put(name, fresh);
         return fresh.awaitReady(READY_TIMEOUT);
     }
@@ -84,7 +95,8 @@ public final class LinliStack implements AutoCloseable {
         return infrastructure;
     }
 
-    private static Map<String, String> environment(Infrastructure infrastructure, String service) {
+    private static Map<String, String> environment(Infrastructure infrastructure, String service,
+            Map<String, Map<String, String>> settings) {
         PostgresEndpoint postgres = infrastructure.postgres();
         String database = "linli_" + service.replace("-service", "");
         Map<String, String> env = new HashMap<>();
@@ -94,6 +106,7 @@ public final class LinliStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
         // the "local" profile trusts the DEVELOPMENT keys (JWT, personal-data encryption): local runs and tests only
         env.put("QUARKUS_PROFILE", "prod,local");
+        env.putAll(settings.getOrDefault(service, Map.of()));
         return env;
     }
 

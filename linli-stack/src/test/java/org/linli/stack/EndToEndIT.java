@@ -1,6 +1,7 @@
 package org.linli.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -52,7 +53,9 @@ class EndToEndIT {
     @BeforeAll
     static void startTheSystemWithTheStory() throws Exception {
         Path home = LinliStack.home();
-        stack = LinliStack.start(home, 0, home.resolve("linli-stack/target/e2e-logs"));
+        // an alert nobody acknowledges escalates after 20 s here (15 minutes in a community)
+        stack = LinliStack.start(home, 0, home.resolve("linli-stack/target/e2e-logs"), Map.of("resident-service",
+                Map.of("LINLI_CARE_ESCALATE_AFTER", "20s", "LINLI_CARE_ESCALATION_CHECK", "1s")));
         for (String name : LinliStack.SERVICES) {
             ServiceProcess s = stack.service(name);
             System.out.printf("%s ready after %d ms, RSS %d MiB%n", name, s.readyAfterMillis(), s.residentSetMiB());
@@ -105,7 +108,7 @@ class EndToEndIT {
     }
 
     @Test
-    void lunchIsDeliveredByAVolunteerWhoEarnsPointsOnceAndAMissedDoorRaisesACareAlert() throws Exception {
+    void lunchIsDeliveredByAVolunteerWhoEarnsPointsOnceAndAMissedDoorOrAWorryRaisesACareAlertThatEscalates() throws Exception {
         String mrLi = DevTokens.as("volunteer").community(COMMUNITY).subject(story.mrLi()).mint();
         String walletPath = "/communities/" + COMMUNITY + "/volunteers/" + story.mrLi() + "/wallet";
         long before = get("points-service", walletPath, worker).path("points").asLong();
@@ -153,6 +156,34 @@ class EndToEndIT {
                 detail.toString());
         assertEquals(before + 5, get("points-service", walletPath, worker).path("points").asLong(),
                 "a missed door earns nothing");
+
+        // 4. the next day Ms Zhao opens but says she feels dizzy: a worrying welfare check is a care alert too
+        LocalDate third = dayAfter.plusDays(1);
+        String dizzy = orderDelivery(third);
+        JsonNode thirdRun = deliveryRun(third);
+        HttpResponse<String> concern = send("canteen-service", "POST", "/communities/" + COMMUNITY + "/delivery-runs/"
+                + thirdRun.path("id").asText() + "/stops/" + stopFor(thirdRun, dizzy).path("stopId").asText() + "/outcome",
+                mrLi, "{\"welfareCheck\":\"CONCERN\",\"note\":\"says she feels dizzy\"}");
+        assertEquals(200, concern.statusCode(), concern.body());
+        JsonNode open = await("resident-service", "/communities/" + COMMUNITY + "/care-alerts?open=true", worker,
+                list -> find(list, a -> a.path("residentId").asText().equals(story.msZhao())
+                        && a.path("cause").asText().equals("WELFARE_CONCERN")) != null);
+        JsonNode worry = find(open, a -> a.path("residentId").asText().equals(story.msZhao())
+                && a.path("cause").asText().equals("WELFARE_CONCERN"));
+        assertFalse(worry.toString().contains("dizzy"), "the visitor's note stays in the canteen: " + worry);
+
+        // 5. nobody acknowledged the missed door in time: it escalates to the duty desk; the worry, taken on, does not
+        HttpResponse<String> takenOn = send("resident-service", "POST", "/communities/" + COMMUNITY + "/care-alerts/"
+                + worry.path("id").asText() + "/acknowledge", worker, "{\"note\":\"called her daughter; the doctor comes at 2 pm\"}");
+        assertEquals(200, takenOn.statusCode(), takenOn.body());
+        JsonNode escalated = await("resident-service", "/communities/" + COMMUNITY + "/care-alerts/"
+                + alert.path("id").asText(), worker, a -> a.path("status").asText().equals("ESCALATED"));
+        assertTrue(find(escalated.path("notifications"), n -> n.path("recipientKind").asText().equals("DUTY_DESK")) != null,
+                escalated.toString());
+        Thread.sleep(2000); // a few escalation checks later
+        JsonNode acknowledged = get("resident-service", "/communities/" + COMMUNITY + "/care-alerts/"
+                + worry.path("id").asText(), worker);
+        assertEquals("ACKNOWLEDGED", acknowledged.path("status").asText(), acknowledged.toString());
     }
 
     @Test
