@@ -117,28 +117,7 @@ public final class PointsConfirmBenchmark {
                 // peak, closed loop
                 ProcessCpu cpuBefore = ProcessCpu.now();
                 long peakStart = System.nanoTime();
-                long deadline = peakStart + TimeUnit.SECONDS.toNanos(seconds);
-                AtomicInteger httpErrors = new AtomicInteger();
-                List<Thread> workers = new ArrayList<>();
-                for (int c = 0; c < clients; c++) {
-                    Thread worker = new Thread(() -> {
-                        while (System.nanoTime() < deadline) {
-                            String[] next = pending.poll();
-                            if (next == null) {
-                                return;
-                            }
-                            watch.sent(next[1], System.nanoTime());
-                            if (confirm(points, next) >= 300) {
-                                httpErrors.incrementAndGet();
-                            }
-                        }
-                    });
-                    worker.start();
-                    workers.add(worker);
-                }
-                for (Thread worker : workers) {
-                    worker.join();
-                }
+                int httpErrors = closedLoop(points, pending, clients, seconds, watch);
                 long peakEnd = System.nanoTime();
                 ProcessCpu cpuAfter = ProcessCpu.now();
                 Thread.sleep(2000);
@@ -148,7 +127,7 @@ public final class PointsConfirmBenchmark {
                 String cpu = cpuAfter.since(cpuBefore);
                 System.out.printf("%npeak (closed loop, %d clients): %d confirmations credited end to end in %.1f s = %.0f/s, "
                         + "%d HTTP errors; end-to-end p50 %.1f ms p99 %.1f ms%n", clients, credited,
-                        (peakEnd - peakStart) / 1e9, peak, httpErrors.get(), peakLatency.getValueAtPercentile(50) / 1000.0,
+                        (peakEnd - peakStart) / 1e9, peak, httpErrors, peakLatency.getValueAtPercentile(50) / 1000.0,
                         peakLatency.getValueAtPercentile(99) / 1000.0);
                 System.out.printf("CPU during the peak (%.1f s x 2 cores): %s%n", (peakEnd - peakStart) / 1e9, cpu);
 
@@ -180,9 +159,11 @@ public final class PointsConfirmBenchmark {
         }
     }
 
-    private static void closedLoop(URI points, ConcurrentLinkedQueue<String[]> pending, int clients, int seconds,
+    /** Closed loop: {@code clients} workers confirm back to back for {@code seconds}; returns the HTTP errors. */
+    private static int closedLoop(URI points, ConcurrentLinkedQueue<String[]> pending, int clients, int seconds,
             AwardWatch watch) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        AtomicInteger httpErrors = new AtomicInteger();
         List<Thread> workers = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             Thread worker = new Thread(() -> {
@@ -192,7 +173,9 @@ public final class PointsConfirmBenchmark {
                         return;
                     }
                     watch.sent(next[1], System.nanoTime());
-                    confirm(points, next);
+                    if (confirm(points, next) >= 300) {
+                        httpErrors.incrementAndGet();
+                    }
                 }
             });
             worker.start();
@@ -201,6 +184,7 @@ public final class PointsConfirmBenchmark {
         for (Thread worker : workers) {
             worker.join();
         }
+        return httpErrors.get();
     }
 
     /** Open loop: request i is sent at start + i/rate whatever the answers do; latency counts from that time. */
