@@ -26,10 +26,8 @@ public final class RunMain {
         System.out.println("Starting PostgreSQL, Kafka and the Linli services (logs in " + logs + ") ...");
 
         LinliStack stack = LinliStack.start(home, basePort, logs);
-        stack.infrastructure().beforeStop(() -> {
-            System.out.println("\nStopping the services, Kafka and PostgreSQL ...");
-            stack.close();
-        });
+        // the stack stops its services first (LinliStack.start registered that), then this, then Kafka and PostgreSQL
+        stack.infrastructure().beforeStop(() -> System.out.println("\nServices stopped; stopping Kafka and PostgreSQL ..."));
 
         var residentService = stack.service("resident-service").baseUri();
         CommunityGenerator generator = new CommunityGenerator(residentService, 0, CommunityGenerator.newIdSequence());

@@ -118,17 +118,6 @@ public final class ServiceProcess implements AutoCloseable {
         return -1;
     }
 
-    /** CPU time (user + system) the service's JVM has used so far, in seconds, from /proc (Linux). */
-    public double cpuSeconds() {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // clock ticks, USER_HZ 100
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
     /** Waits until /q/health/ready answers 200. */
     public ServiceProcess awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

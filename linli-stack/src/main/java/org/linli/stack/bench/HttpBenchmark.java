@@ -1,6 +1,7 @@
 package org.linli.stack.bench;
 
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,8 +10,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.function.BiFunction;
 
 import org.linli.infra.DevTokens;
 import org.linli.infra.OpenLoopLoad;
@@ -102,13 +106,13 @@ public final class HttpBenchmark {
     private static OpenLoopLoad.Result mealOrdering(String scale, URI canteen, CanteenData data, int rate, Duration duration,
             int firstDay) throws Exception {
         List<String[]> diners = data.diners(); // community, resident id
-        java.util.Map<String, String> staff = new java.util.HashMap<>();
+        Map<String, String> staff = new HashMap<>();
         for (String[] diner : diners) {
             staff.computeIfAbsent(diner[0], c -> DevTokens.as("canteen-staff").community(c).subject("canteen-staff-bench").mint());
         }
         System.out.printf("%s: %d diners, %d orders on file%n", scale, diners.size(), data.orders());
         LocalDate tomorrow = LocalDate.now(COMMUNITY_TIME).plusDays(1);
-        java.util.function.BiFunction<LocalDate, Integer, java.net.http.HttpRequest> order = (first, i) -> {
+        BiFunction<LocalDate, Integer, HttpRequest> order = (first, i) -> {
             String[] diner = diners.get(i % diners.size());
             LocalDate day = first.plusDays(i / diners.size());
             return OpenLoopLoad.post(canteen.resolve("/communities/" + diner[0] + "/orders"), staff.get(diner[0]),
@@ -138,7 +142,7 @@ public final class HttpBenchmark {
             }
         }
         System.out.printf("%s: %d residents%n", scale, count);
-        java.util.Map<String, String> tokens = new java.util.HashMap<>();
+        Map<String, String> tokens = new HashMap<>();
         for (String[] row : sample) {
             tokens.computeIfAbsent(row[0], CommunityGenerator::worker);
         }
@@ -181,7 +185,7 @@ public final class HttpBenchmark {
         return result;
     }
 
-    private static void warm(URI base, List<String[]> sample, java.util.Map<String, String> tokens, int rate) {
+    private static void warm(URI base, List<String[]> sample, Map<String, String> tokens, int rate) {
         OpenLoopLoad.run("warm-up", rate, WARM_UP, i -> {
             String[] row = sample.get(i % sample.size());
             return OpenLoopLoad.get(base.resolve(i % 2 == 0 ? "/communities/" + row[0] + "/residents/" + row[1]

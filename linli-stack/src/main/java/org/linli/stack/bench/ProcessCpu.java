@@ -26,8 +26,7 @@ final class ProcessCpu {
                 try {
                     String cmd = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
                     String stat = Files.readString(proc.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks.merge(kind(cmd, stat), Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                    ticks.merge(kind(cmd, stat), ticks(stat), Long::sum);
                 } catch (Exception gone) {
                     // the process ended meanwhile
                 }
@@ -36,6 +35,21 @@ final class ProcessCpu {
             return new ProcessCpu(Map.of());
         }
         return new ProcessCpu(ticks);
+    }
+
+    /** CPU seconds one process has used so far (-1 if it is gone). */
+    static double ofProcess(long pid) {
+        try {
+            return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))) / 100.0;
+        } catch (Exception gone) {
+            return -1;
+        }
+    }
+
+    /** User + system clock ticks from a /proc/<pid>/stat line (fields 14 and 15; the name in parentheses may hold spaces). */
+    private static long ticks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** "points-service 31.2 s, postgres 12.0 s, ..." used between {@code before} and this snapshot. */

@@ -34,7 +34,9 @@ import org.linli.stack.ServiceProcess;
  * <pre>
  * ./linli bench startup [--runs 5] [--rate 100] [--warm-seconds 30] [--services resident-service,points-service]
  * </pre>
- * The JVM options of the services are ServiceProcess's defaults, or the environment's {@code LINLI_SERVICE_JAVA_OPTS}.
+ * The JVM options of the services are ServiceProcess's defaults, or the environment's {@code LINLI_SERVICE_JAVA_OPTS};
+ * with {@code -XX:NativeMemoryTracking=summary} among them it also prints each service's native memory by kind
+ * (heap, metaspace, code, threads) after the warm-up.
  */
 public final class StartupBenchmark {
 
@@ -82,7 +84,7 @@ public final class StartupBenchmark {
                     ServiceProcess service = stack.relaunch(name);
                     ready[run] = service.readyAfterMillis();
                     startedIn[run] = startedIn(service.log());
-                    cpu[run] = service.cpuSeconds();
+                    cpu[run] = ProcessCpu.ofProcess(service.pid());
                     System.out.printf("%s start %d: ready after %d ms (Quarkus: started in %.3f s), CPU %.2f s, RSS %d MiB%n",
                             name, run + 1, ready[run], startedIn[run], cpu[run], service.residentSetMiB());
                 }
