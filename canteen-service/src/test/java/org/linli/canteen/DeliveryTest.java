@@ -3,6 +3,7 @@ package org.linli.canteen;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,6 +33,8 @@ class DeliveryTest {
 
     static final LocalDate DAY = TestCanteen.tomorrow();
     static final ObjectMapper JSON = new ObjectMapper();
+    /** UTC, seconds always, at most microseconds: what PostgreSQL stores. */
+    static final String RFC_3339_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?Z";
 
     @Test
     void aRunGoesDoorToDoorByBuildingAndUnitAndAVolunteerSeesOnlyTheirOwnRun() {
@@ -110,11 +113,14 @@ class DeliveryTest {
         String path = "/communities/{c}/delivery-runs/{r}/stops/{s}/outcome";
         String deliverer = canteen.volunteer(volunteer);
         try (TopicProbe topic = TopicProbe.tail(CanteenEvents.TOPIC)) {
+            List<String> answers = new java.util.ArrayList<>();
             for (int i = 0; i < 2; i++) { // a retried confirmation answers the same and changes nothing
-                canteen.as(deliverer).body(Map.of("welfareCheck", "OK")).when()
+                answers.add(canteen.as(deliverer).body(Map.of("welfareCheck", "OK")).when()
                         .post(path, canteen.code(), runId, run.getString("stops[0].stopId"))
-                        .then().statusCode(200).body("welfareCheck", equalTo("OK")).body("orderId", equalTo(okOrder));
+                        .then().statusCode(200).body("welfareCheck", equalTo("OK")).body("orderId", equalTo(okOrder))
+                        .body("recordedAt", matchesPattern(RFC_3339_UTC)).extract().asString());
             }
+            assertEquals(answers.get(0), answers.get(1), "the retry answers what the first call stored, to the byte");
             canteen.as(deliverer).body(Map.of("welfareCheck", "NO_ANSWER")).when()
                     .post(path, canteen.code(), runId, run.getString("stops[0].stopId")).then().statusCode(409);
             canteen.as(deliverer).body(Map.of("welfareCheck", "CONCERN")).when()

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.linli.canteen.diners.Diner;
-import org.linli.canteen.diners.DinerStatus;
+import org.linli.canteen.domain.Diner;
+import org.linli.canteen.domain.DinerStatus;
 import org.linli.infra.DevTokens;
 import org.linli.infra.TestEvents;
 import org.linli.infra.TopicProbe;

@@ -44,7 +44,7 @@ public final class CommunityGenerator {
     private final String code;
     private final long seed;
     private final Map<LocalDate, AtomicInteger> idSequence;
-    private final LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")); // the community's day
+    private final LocalDate today = LocalDate.now(LinliStack.COMMUNITY_TIME); // the community's day
 
     /** The tree of one community. */
     public record Layout(String code, String communityUnitId, List<String> grids, List<String> buildings, List<String> units,

@@ -1,11 +1,12 @@
 package org.linli.stack;
 
+import static org.linli.stack.LinliStack.COMMUNITY_TIME;
+
 import java.net.URI;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,6 @@ import org.linli.infra.DevTokens;
  */
 public final class CommunityLife {
 
-    static final ZoneId COMMUNITY_TIME = ZoneId.of("Asia/Shanghai");
     static final String BANK = "rural-commercial-bank";
 
     private final ServiceApi points;

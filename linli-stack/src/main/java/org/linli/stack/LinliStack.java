@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,14 +16,20 @@ import org.linli.infra.Infrastructure;
 import org.linli.infra.PostgresEndpoint;
 
 /**
- * The whole system on one machine: the real PostgreSQL and Kafka of {@link Infrastructure} and the three
+ * The whole system on one machine: the real PostgreSQL and Kafka of {@link Infrastructure} and the four
  * packaged services, each its own JVM with its own database. The run command and the end-to-end tests both
  * start it this way.
  */
 public final class LinliStack implements AutoCloseable {
 
     /** The services, in start order, with the port each takes in a local run. */
-    public static final List<String> SERVICES = List.of("resident-service", "points-service", "canteen-service");
+    public static final List<String> SERVICES = List.of("resident-service", "points-service", "canteen-service",
+            "dashboard-service");
+    /**
+     * The communities' time zone, China Standard Time (the services' own default {@code linli.time-zone}): the day a
+     * lunch is for, the month a report covers, the morning a service was done. The stack's one copy of it.
+     */
+    public static final ZoneId COMMUNITY_TIME = ZoneId.of("Asia/Shanghai");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private final Infrastructure infrastructure;
@@ -42,7 +49,7 @@ public final class LinliStack implements AutoCloseable {
 
     /**
      * Starts the infrastructure and the services. {@code basePort} 0 picks free ports (tests); otherwise the
-     * services take basePort+1, +2, +3 (8081, 8082, 8083 for a local run).
+     * services take basePort+1, +2, +3, +4 (8081-8084 for a local run).
      */
     public static LinliStack start(Path home, int basePort, Path logDirectory) {
         return start(home, basePort, logDirectory, Map.of());

@@ -1,5 +1,7 @@
 package org.linli.stack;
 
+import static org.linli.stack.LinliStack.COMMUNITY_TIME;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,7 +12,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * rejected; dine-in elders order and are served; housebound elders' standing orders are delivered by volunteers, with
  * some doors not answered and some worrying welfare checks; volunteers race for a scarce gift and book class seats.
  * Services are dated over the last {@code days} days; meals over the next {@code days} days. At the end it checks the
- * invariants of architecture.md and returns the month in figures and whatever broke.
+ * invariants of docs/architecture.md and returns the month in figures and whatever broke.
  *
  * <pre>
  * ./linli simulate [--days 30] [--households 3100] [--seed 7] [--faults]
@@ -47,7 +48,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class MonthInChangshanGarden {
 
-    static final ZoneId COMMUNITY_TIME = ZoneId.of("Asia/Shanghai");
     static final String[] VISITS = { "ELDER_CARE_VISIT", "ERRAND", "COMPANIONSHIP" };
 
     public record Summary(List<String> figures, List<String> broken) {
@@ -75,6 +75,7 @@ public final class MonthInChangshanGarden {
     private final ServiceApi canteen;
     private final String community;
     private final String worker;
+    private final ServiceApi dashboard;
     private final String staff;
     private final Map<String, Long> counts = new LinkedHashMap<>();
     private final List<String> injected = new ArrayList<>();
@@ -96,6 +97,7 @@ public final class MonthInChangshanGarden {
         this.residents = new ServiceApi(stack.service("resident-service").baseUri());
         this.points = new ServiceApi(stack.service("points-service").baseUri());
         this.canteen = new ServiceApi(stack.service("canteen-service").baseUri());
+        this.dashboard = new ServiceApi(stack.service("dashboard-service").baseUri());
         this.community = generator.code();
         this.worker = CommunityGenerator.worker(community);
         this.staff = DevTokens.as("canteen-staff").community(community).subject("canteen-staff-" + community).mint();
@@ -335,8 +337,8 @@ public final class MonthInChangshanGarden {
 
     private Summary check(String prefix, CommunityGenerator.Story story, String scarce) throws Exception {
         List<String> broken = new ArrayList<>();
-        String month = YearMonth.now(COMMUNITY_TIME).toString();
-        TopicDashboard dashboard = settledDashboard(month);
+        YearMonth month = YearMonth.now(COMMUNITY_TIME);
+        TopicAudit audit = settledAudit();
 
         JsonNode proof = points.get(worker, prefix + "/ledger/verify");
         if (!proof.path("holds").asBoolean()) {
@@ -347,51 +349,57 @@ public final class MonthInChangshanGarden {
         if (reward.path("stock").asLong() < 0 || reward.path("stock").asLong() != 5 - redeemed) {
             broken.add("scarce gift: stock " + reward.path("stock") + " after " + redeemed + " redemptions of 5");
         }
-        dashboard.deliveredByVolunteer.forEach((order, times) -> {
+        audit.deliveredByVolunteer.forEach((order, times) -> {
             if (times != 1) {
                 broken.add("order " + order + " delivered " + times + " times");
             }
-            if (dashboard.deliveryCredits.getOrDefault(order, 0) != 1) {
-                broken.add("delivery of order " + order + " credited " + dashboard.deliveryCredits.getOrDefault(order, 0)
+            if (audit.deliveryCredits.getOrDefault(order, 0) != 1) {
+                broken.add("delivery of order " + order + " credited " + audit.deliveryCredits.getOrDefault(order, 0)
                         + " times");
             }
         });
-        if (!dashboard.deliveryCredits.keySet().equals(dashboard.deliveredByVolunteer.keySet())) {
+        if (!audit.deliveryCredits.keySet().equals(audit.deliveredByVolunteer.keySet())) {
             broken.add("delivery credits for orders nobody delivered");
         }
         long missedAlerts = 0;
         for (JsonNode alert : residents.get(worker, prefix + "/care-alerts?open=false&size=500")) {
             missedAlerts += alert.path("cause").asText().equals("DELIVERY_MISSED") ? 1 : 0;
         }
-        if (missedAlerts != dashboard.missedDoors) {
-            broken.add(dashboard.missedDoors + " doors not answered but " + missedAlerts + " care alerts for them");
+        if (missedAlerts != audit.missedDoors) {
+            broken.add(audit.missedDoors + " doors not answered but " + missedAlerts + " care alerts for them");
         }
         // at least once: the relay may send an event again when it died between the broker's ack and marking it sent
-        // (SIGKILL); consumers and this dashboard count an event id once, so that is never counted twice
-        long resent = dashboard.eventIds.entrySet().stream()
+        // (SIGKILL); consumers and this audit count an event id once, so that is never counted twice
+        long resent = audit.eventIds.entrySet().stream()
                 .filter(e -> e.getValue() > (redelivered.contains(e.getKey()) ? 2 : 1)).count();
         count("events the relay published twice around a crash (each counted once)", resent);
         Map<String, Long> committed = committedEvents();
         committed.forEach((source, rows) -> {
-            long onTopics = dashboard.eventsBySource.getOrDefault(source, 0L);
+            long onTopics = audit.eventsBySource.getOrDefault(source, 0L);
             if (rows != onTopics) {
                 broken.add(source + ": " + rows + " events committed, " + onTopics + " on the topics");
             }
         });
 
+        // dashboard-service, from the topics alone, shows the month the services report; again after a rebuild
         JsonNode report = points.get(worker, prefix + "/reports/monthly?month=" + month);
-        String mismatch = TopicDashboard.compare("services confirmed", report.path("servicesConfirmed").asLong(),
-                dashboard.services)
-                + TopicDashboard.compare("points issued", report.path("pointsIssued").asLong(), dashboard.pointsIssued)
-                + TopicDashboard.compare("points redeemed", report.path("pointsRedeemed").asLong(), dashboard.pointsRedeemed);
-        for (Map.Entry<String, long[]> day : dashboard.meals.entrySet()) {
-            JsonNode settlement = canteen.get(staff, prefix + "/settlements/daily/" + day.getKey());
-            mismatch += TopicDashboard.compare(day.getKey() + " delivered", settlement.path("delivered").asLong(), day.getValue()[0])
-                    + TopicDashboard.compare(day.getKey() + " served", settlement.path("dineIn").asLong(), day.getValue()[1])
-                    + TopicDashboard.compare(day.getKey() + " total fen", settlement.path("totalFen").asLong(), day.getValue()[2]);
-        }
+        JsonNode settlement = canteen.get(staff, prefix + "/settlements/monthly/" + month);
+        String figuresPath = prefix + "/figures?from=" + month.atDay(1) + "&to=" + month.atEndOfMonth();
+        JsonNode totals = dashboard.get(worker, figuresPath).path("totals");
+        String mismatch = dashboardDiffers(report, settlement, totals);
         if (!mismatch.isEmpty()) {
-            broken.add("dashboard from events differs from the services' reports: " + mismatch);
+            broken.add("dashboard-service differs from the services' reports: " + mismatch);
+        }
+        String operator = org.linli.infra.DevTokens.as("operator").subject("operator-month").mint();
+        dashboard.post(operator, "/admin/rebuild", null);
+        JsonNode rebuilt = dashboard.await(operator, "/admin/rebuild", Duration.ofSeconds(600),
+                r -> !"REPLAYING".equals(r.path("state").asText()) && !"SWAPPING".equals(r.path("state").asText()));
+        if (!"DONE".equals(rebuilt.path("state").asText())) {
+            broken.add("the dashboard rebuild did not finish: " + rebuilt);
+        }
+        String afterRebuild = dashboardDiffers(report, settlement, dashboard.get(worker, figuresPath).path("totals"));
+        if (!afterRebuild.isEmpty()) {
+            broken.add("after a rebuild, dashboard-service differs from the services' reports: " + afterRebuild);
         }
 
         List<String> figures = new ArrayList<>();
@@ -402,10 +410,11 @@ public final class MonthInChangshanGarden {
                 + report.path("pointsRedeemed") + " redeemed, " + report.path("deliveriesCredited") + " deliveries credited");
         figures.add("ledger: " + proof.path("postings") + " postings over " + proof.path("accounts") + " accounts, chain "
                 + (proof.path("chainIntact").asBoolean() ? "intact" : "BROKEN"));
-        figures.add("canteen: " + dashboard.meals.values().stream().mapToLong(v -> v[0]).sum() + " lunches delivered, "
-                + dashboard.meals.values().stream().mapToLong(v -> v[1]).sum() + " served, " + dashboard.missedDoors
-                + " doors not answered, " + missedAlerts + " care alerts for them");
-        figures.add("events: " + committed + " committed; " + dashboard.eventIds.size() + " distinct on the topics");
+        figures.add("canteen: " + totals.path("meals.delivered") + " lunches delivered, " + totals.path("meals.served")
+                + " served, " + audit.missedDoors + " doors not answered, " + missedAlerts + " care alerts for them");
+        figures.add("dashboard: rebuilt from " + rebuilt.path("recordsReplayed") + " records (" + rebuilt.path("eventsProjected")
+                + " events) and swapped in; figures equal the services' before and after");
+        figures.add("events: " + committed + " committed; " + audit.eventIds.size() + " distinct on the topics");
         return new Summary(figures, broken);
     }
 
@@ -414,21 +423,42 @@ public final class MonthInChangshanGarden {
      * every topic it reads (after a crash, a group takes over the dead member's partitions only when its session times
      * out). Then reads the topics.
      */
-    private TopicDashboard settledDashboard(String month) throws Exception {
+    private TopicAudit settledAudit() throws Exception {
         String kafka = stack.infrastructure().kafkaBootstrapServers();
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        TopicDashboard dashboard = TopicDashboard.fromTopics(kafka, community, month);
+        TopicAudit audit = TopicAudit.fromTopics(kafka, community);
         while (System.nanoTime() < deadline) {
             boolean drained = committedEvents().values().stream().mapToLong(v -> v).sum()
-                    == dashboard.eventsBySource.values().stream().mapToLong(v -> v).sum();
+                    == audit.eventsBySource.values().stream().mapToLong(v -> v).sum();
             if (drained && consumersCaughtUp(kafka)) {
                 Thread.sleep(1000); // what the last records did is committed with them
-                return TopicDashboard.fromTopics(kafka, community, month);
+                return TopicAudit.fromTopics(kafka, community);
             }
             Thread.sleep(1000);
-            dashboard = TopicDashboard.fromTopics(kafka, community, month);
+            audit = TopicAudit.fromTopics(kafka, community);
         }
-        return dashboard;
+        return audit;
+    }
+
+    /** "" when the dashboard's month equals the services' reports, else what differs. */
+    private static String dashboardDiffers(JsonNode report, JsonNode settlement, JsonNode totals) {
+        String mismatch = "";
+        String[][] pairs = { { "servicesConfirmed", "services.confirmed" }, { "pointsIssued", "points.issued" },
+                { "pointsRedeemed", "points.redeemed" } };
+        for (String[] pair : pairs) {
+            if (report.path(pair[0]).asLong() != totals.path(pair[1]).asLong()) {
+                mismatch += pair[1] + ": the service says " + report.path(pair[0]) + ", the dashboard " + totals.path(pair[1]) + "; ";
+            }
+        }
+        String[][] meals = { { "delivered", "meals.delivered" }, { "dineIn", "meals.served" }, { "totalFen", "fen.total" },
+                { "elderPaidFen", "fen.elder" } };
+        for (String[] pair : meals) {
+            if (settlement.path(pair[0]).asLong() != totals.path(pair[1]).asLong()) {
+                mismatch += pair[1] + ": the canteen says " + settlement.path(pair[0]) + ", the dashboard "
+                        + totals.path(pair[1]) + "; ";
+            }
+        }
+        return mismatch;
     }
 
     /** Whether each service's consumer group has committed offsets up to the end of every partition it reads. */
@@ -505,7 +535,7 @@ public final class MonthInChangshanGarden {
 
     private static JsonNode json(String body) {
         try {
-            return TopicDashboard.JSON.readTree(body);
+            return TopicAudit.JSON.readTree(body);
         } catch (Exception e) {
             throw new IllegalStateException("unreadable answer: " + body, e);
         }

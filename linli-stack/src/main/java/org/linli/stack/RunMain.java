@@ -86,6 +86,9 @@ public final class RunMain {
                         + "; Mr Li, who visits her, is " + story.mrLi() + "\n");
         life.forEach(line -> out.append("  ").append(line).append('\n'));
         out.append('\n');
+        out.append("  The district dashboard (宽城区), signed in as a district officer with a DEVELOPMENT token:\n");
+        out.append("  ").append(stack.service("dashboard-service").baseUri()).append("/#token=")
+                .append(CommunityGenerator.districtOfficer()).append("\n\n");
         out.append("  A community worker's DEVELOPMENT token (12 h; mint others with ./linli token --help):\n");
         out.append("  export TOKEN=").append(worker).append("\n\n");
         for (String[] call : new String[][] { { "resident-service", "/residents/" + msZhao },

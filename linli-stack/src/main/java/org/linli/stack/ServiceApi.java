@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,8 +24,11 @@ final class ServiceApi {
         this.base = base;
     }
 
-    /** POSTs a JSON body and returns the answer (any status). */
-    HttpResponse<String> post(String token, String path, Map<String, Object> body) {
+    /**
+     * POSTs {@code body} as JSON and returns the answer (any status). A null body sends none, with no Content-Type, as
+     * a phone app confirming something does.
+     */
+    HttpResponse<String> post(String token, String path, Object body) {
         return send("POST", token, path, body);
     }
 
@@ -33,40 +37,82 @@ final class ServiceApi {
         return send("PUT", token, path, body);
     }
 
-    private HttpResponse<String> send(String method, String token, String path, Object body) {
-        return exchange(() -> http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString()));
+    /** GETs and returns the answer (any status); a null token sends no Authorization (health, OpenAPI, metrics). */
+    HttpResponse<String> fetch(String token, String path) {
+        return send("GET", token, path, null);
     }
 
-    private HttpResponse<String> getResponse(String token, String path) {
-        return exchange(() -> http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString()));
+    private HttpResponse<String> send(String method, String token, String path, Object body) {
+        return exchange(() -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        });
     }
 
     /** Whether a GET answers 200 within {@code timeout} (what another service learns from Kafka takes a moment). */
     boolean awaitOk(String token, String path, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (getResponse(token, path).statusCode() == 200) {
+            if (fetch(token, path).statusCode() == 200) {
                 return true;
             }
-            exchange(() -> {
-                Thread.sleep(250);
-                return null;
-            });
+            pause(250);
         }
         return false;
     }
 
+    /**
+     * GETs until the answer is 200 and {@code until} holds of its JSON, and returns that JSON; anything else for
+     * {@code timeout} is an error that quotes the last answer.
+     */
+    JsonNode await(String token, String path, Duration timeout, Predicate<JsonNode> until) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpResponse<String> response;
+        do {
+            response = fetch(token, path);
+            if (response.statusCode() == 200) {
+                JsonNode body = json(response);
+                if (until.test(body)) {
+                    return body;
+                }
+            }
+            pause(200);
+        } while (System.nanoTime() < deadline);
+        throw new IllegalStateException(base.resolve(path) + " never became as expected; last " + response.statusCode()
+                + " " + response.body());
+    }
+
+    /** The JSON of an answer's body. */
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable answer " + response.statusCode() + ": " + response.body(), e);
+        }
+    }
+
+    private void pause(long millis) {
+        exchange(() -> {
+            Thread.sleep(millis);
+            return null;
+        });
+    }
+
     /** GETs JSON; anything but 200 is an error. */
     JsonNode get(String token, String path) {
-        HttpResponse<String> response = getResponse(token, path);
+        HttpResponse<String> response = fetch(token, path);
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }
-        return exchange(() -> JSON.readTree(response.body()));
+        return json(response);
     }
 
     /** GETs a list and returns the id of its first item, if any. */
@@ -97,11 +143,7 @@ final class ServiceApi {
         if (response.statusCode() != 201 && response.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }
-        try {
-            JsonNode node = JSON.readTree(response.body());
-            return node.has("id") ? node.get("id").asText() : node.path("residentId").asText();
-        } catch (IOException e) {
-            throw new IllegalStateException("unreadable answer: " + response.body(), e);
-        }
+        JsonNode node = json(response);
+        return node.has("id") ? node.get("id").asText() : node.path("residentId").asText();
     }
 }

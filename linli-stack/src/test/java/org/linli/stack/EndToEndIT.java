@@ -3,16 +3,14 @@ package org.linli.stack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.linli.stack.LinliStack.COMMUNITY_TIME;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -22,30 +20,32 @@ import org.junit.jupiter.api.Test;
 import org.linli.infra.DevTokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The walking skeleton and the cross-service flows of architecture.md, end to end: the three packaged services as separate JVMs, one Kafka,
- * one PostgreSQL, driven only through their public HTTP APIs. Changshan Garden's story people are registered in
- * resident-service; points-service and canteen-service learn them from Kafka.
+ * The walking skeleton and the cross-service flows of docs/architecture.md, end to end: the three packaged services as
+ * separate JVMs, one Kafka, one PostgreSQL, driven only through their public HTTP APIs with the stack's own client
+ * ({@link ServiceApi}). Changshan Garden's story people are registered in resident-service; points-service and
+ * canteen-service learn them from Kafka.
  *
  * <ol>
  * <li>a registered housebound elder orders lunch and is on the day's delivery run;</li>
  * <li>the volunteer who delivers it earns delivery points, once;</li>
  * <li>nobody answers the door: a care alert reaches the elder's emergency contact and grid head;</li>
  * <li>a confirmed visit earns points once; the points buy a gift and the minutes a class seat;</li>
- * <li>a dashboard reading only the topics rebuilds the figures the services report.</li>
+ * <li>dashboard-service, reading only the topics, shows the figures the services report, also after a rebuild.</li>
  * </ol>
  */
 class EndToEndIT {
 
     static final String COMMUNITY = "changshan-garden";
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final ZoneId COMMUNITY_TIME = ZoneId.of("Asia/Shanghai");
+    /** How long what one service learns from another's events may take to arrive. */
+    static final Duration PATIENCE = Duration.ofSeconds(30);
 
     static final Map<LocalDate, java.util.concurrent.atomic.AtomicInteger> ids = CommunityGenerator.newIdSequence();
     static LinliStack stack;
+    static ServiceApi residents;
+    static ServiceApi points;
+    static ServiceApi canteen;
     static CommunityGenerator.Story story;
     static String worker;
     static String staff;
@@ -60,15 +60,18 @@ class EndToEndIT {
             ServiceProcess s = stack.service(name);
             System.out.printf("%s ready after %d ms, RSS %d MiB%n", name, s.readyAfterMillis(), s.residentSetMiB());
         }
-        URI residents = stack.service("resident-service").baseUri();
-        CommunityGenerator generator = new CommunityGenerator(residents, 0, ids);
-        story = generator.story(generator.tree(CommunityGenerator.subdistrict(residents)));
+        residents = new ServiceApi(stack.service("resident-service").baseUri());
+        points = new ServiceApi(stack.service("points-service").baseUri());
+        canteen = new ServiceApi(stack.service("canteen-service").baseUri());
+        URI residentService = stack.service("resident-service").baseUri();
+        CommunityGenerator generator = new CommunityGenerator(residentService, 0, ids);
+        story = generator.story(generator.tree(CommunityGenerator.subdistrict(residentService)));
         worker = CommunityGenerator.worker(COMMUNITY);
         staff = DevTokens.as("canteen-staff").community(COMMUNITY).subject("canteen-staff-liu").mint();
         // the canteen and the moral bank know Ms Zhao and Mr Li once their events have arrived
-        await("canteen-service", "/communities/" + COMMUNITY + "/diners/" + story.msZhao(), staff,
+        canteen.await(staff, "/communities/" + COMMUNITY + "/diners/" + story.msZhao(), PATIENCE,
                 d -> d.path("mayHaveDelivery").asBoolean());
-        await("points-service", "/communities/" + COMMUNITY + "/volunteers/" + story.mrLi() + "/wallet", worker, w -> true);
+        points.await(worker, "/communities/" + COMMUNITY + "/volunteers/" + story.mrLi() + "/wallet", PATIENCE, w -> true);
     }
 
     @AfterAll
@@ -80,28 +83,24 @@ class EndToEndIT {
 
     @Test
     void aResidentRegisteredInResidentServiceAppearsInPointsAndCanteen() throws Exception {
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(
-                stack.service("resident-service").baseUri().resolve("/communities/" + COMMUNITY + "/residents"))
-                .header("Authorization", "Bearer " + worker).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"name":"周桂英","gender":"FEMALE","birthDate":"1948-02-11","livesAlone":true,"housebound":true,
-                         "householdId":"%s"}""".formatted(story.msZhaoHousehold())))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = residents.post(worker, "/communities/" + COMMUNITY + "/residents",
+                Map.of("name", "周桂英", "gender", "FEMALE", "birthDate", "1948-02-11", "livesAlone", true, "housebound", true,
+                        "householdId", story.msZhaoHousehold()));
         assertEquals(201, created.statusCode(), created.body());
-        String id = created.body().replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        String id = ServiceApi.json(created).path("id").asText();
 
-        await("points-service", "/communities/" + COMMUNITY + "/members/" + id, worker, m -> m.path("housebound").asBoolean());
+        points.await(worker, "/communities/" + COMMUNITY + "/members/" + id, PATIENCE, m -> m.path("housebound").asBoolean());
 
-        await("canteen-service", "/communities/" + COMMUNITY + "/diners/" + id, staff, d -> d.path("mayHaveDelivery").asBoolean());
+        canteen.await(staff, "/communities/" + COMMUNITY + "/diners/" + id, PATIENCE, d -> d.path("mayHaveDelivery").asBoolean());
     }
 
     @Test
     void everyServiceReportsHealthOpenApiAndMetrics() throws Exception {
         for (String name : LinliStack.SERVICES) {
+            ServiceApi service = new ServiceApi(stack.service(name).baseUri());
             for (String path : new String[] { "/q/health/live", "/q/health/ready", "/q/health/started", "/q/openapi",
                     "/q/metrics" }) {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(stack.service(name).baseUri().resolve(path)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = service.fetch(null, path);
                 assertEquals(200, response.statusCode(), name + path + ": " + response.body());
             }
         }
@@ -111,7 +110,7 @@ class EndToEndIT {
     void lunchIsDeliveredByAVolunteerWhoEarnsPointsOnceAndAMissedDoorOrAWorryRaisesACareAlertThatEscalates() throws Exception {
         String mrLi = DevTokens.as("volunteer").community(COMMUNITY).subject(story.mrLi()).mint();
         String walletPath = "/communities/" + COMMUNITY + "/volunteers/" + story.mrLi() + "/wallet";
-        long before = get("points-service", walletPath, worker).path("points").asLong();
+        long before = points.get(worker, walletPath).path("points").asLong();
 
         // 1. Ms Zhao's lunch for tomorrow, delivered: she is on tomorrow's run, and Mr Li delivers
         LocalDate tomorrow = LocalDate.now(COMMUNITY_TIME).plusDays(1);
@@ -121,14 +120,13 @@ class EndToEndIT {
         String outcome = "/communities/" + COMMUNITY + "/delivery-runs/" + run.path("id").asText() + "/stops/"
                 + stop.path("stopId").asText() + "/outcome";
         for (int i = 0; i < 2; i++) { // Mr Li's phone sends it twice: the delivery counts once
-            HttpResponse<String> recorded = send("canteen-service", "POST", outcome, mrLi, "{\"welfareCheck\":\"OK\"}");
+            HttpResponse<String> recorded = canteen.post(mrLi, outcome, Map.of("welfareCheck", "OK"));
             assertEquals(200, recorded.statusCode(), recorded.body());
         }
 
         // 2. the delivery earns Mr Li the community's delivery points (5), once
-        await("points-service", walletPath, worker, w -> w.path("points").asLong() == before + 5);
-        JsonNode statement = get("points-service", "/communities/" + COMMUNITY + "/volunteers/" + story.mrLi()
-                + "/statement", worker);
+        points.await(worker, walletPath, PATIENCE, w -> w.path("points").asLong() == before + 5);
+        JsonNode statement = points.get(worker, "/communities/" + COMMUNITY + "/volunteers/" + story.mrLi() + "/statement");
         long deliveries = 0;
         for (JsonNode line : statement) {
             deliveries += line.path("reference").asText().equals("delivery:" + order) ? 1 : 0;
@@ -137,27 +135,27 @@ class EndToEndIT {
 
         // 3. the day after, nobody answers Ms Zhao's door: a care alert, to her daughter and her grid head
         LocalDate dayAfter = tomorrow.plusDays(1);
-        JsonNode alert = doorThenAlert(dayAfter, mrLi, "{\"welfareCheck\":\"NO_ANSWER\"}", "DELIVERY_MISSED");
-        JsonNode detail = await("resident-service", "/communities/" + COMMUNITY + "/care-alerts/" + alert.path("id").asText(),
-                worker, a -> a.path("notifications").size() >= 2);
+        JsonNode alert = doorThenAlert(dayAfter, mrLi, Map.of("welfareCheck", "NO_ANSWER"), "DELIVERY_MISSED");
+        JsonNode detail = residents.await(worker, "/communities/" + COMMUNITY + "/care-alerts/" + alert.path("id").asText(),
+                PATIENCE, a -> a.path("notifications").size() >= 2);
         assertTrue(find(detail.path("notifications"), n -> n.path("recipientKind").asText().equals("EMERGENCY_CONTACT")) != null,
                 detail.toString());
         assertTrue(find(detail.path("notifications"), n -> n.path("recipientKind").asText().equals("GRID_HEAD")) != null,
                 detail.toString());
-        assertEquals(before + 5, get("points-service", walletPath, worker).path("points").asLong(),
+        assertEquals(before + 5, points.get(worker, walletPath).path("points").asLong(),
                 "a missed door earns nothing");
 
         // 4. the next day Ms Zhao opens but says she feels dizzy: a worrying welfare check is a care alert too
         JsonNode worry = doorThenAlert(dayAfter.plusDays(1), mrLi,
-                "{\"welfareCheck\":\"CONCERN\",\"note\":\"says she feels dizzy\"}", "WELFARE_CONCERN");
+                Map.of("welfareCheck", "CONCERN", "note", "says she feels dizzy"), "WELFARE_CONCERN");
         assertFalse(worry.toString().contains("dizzy"), "the visitor's note stays in the canteen: " + worry);
 
         // 5. nobody acknowledged the missed door in time: it escalates to the duty desk; the worry, taken on, does not
-        HttpResponse<String> takenOn = send("resident-service", "POST", "/communities/" + COMMUNITY + "/care-alerts/"
-                + worry.path("id").asText() + "/acknowledge", worker, "{\"note\":\"called her daughter; the doctor comes at 2 pm\"}");
+        HttpResponse<String> takenOn = residents.post(worker, "/communities/" + COMMUNITY + "/care-alerts/"
+                + worry.path("id").asText() + "/acknowledge", Map.of("note", "called her daughter; the doctor comes at 2 pm"));
         assertEquals(200, takenOn.statusCode(), takenOn.body());
-        JsonNode escalated = await("resident-service", "/communities/" + COMMUNITY + "/care-alerts/"
-                + alert.path("id").asText(), worker, a -> a.path("status").asText().equals("ESCALATED"));
+        JsonNode escalated = residents.await(worker, "/communities/" + COMMUNITY + "/care-alerts/"
+                + alert.path("id").asText(), PATIENCE, a -> a.path("status").asText().equals("ESCALATED"));
         assertTrue(find(escalated.path("notifications"), n -> n.path("recipientKind").asText().equals("DUTY_DESK")) != null,
                 escalated.toString());
         Duration untilOverdue = Duration.between(java.time.OffsetDateTime.now(),
@@ -165,22 +163,21 @@ class EndToEndIT {
         if (!untilOverdue.isNegative()) {
             Thread.sleep(untilOverdue.toMillis()); // past the worry's own deadline, and a few escalation checks
         }
-        JsonNode acknowledged = get("resident-service", "/communities/" + COMMUNITY + "/care-alerts/"
-                + worry.path("id").asText(), worker);
+        JsonNode acknowledged = residents.get(worker, "/communities/" + COMMUNITY + "/care-alerts/"
+                + worry.path("id").asText());
         assertEquals("ACKNOWLEDGED", acknowledged.path("status").asText(), acknowledged.toString());
     }
 
     /** Ms Zhao's lunch delivered on {@code day} with this outcome at her door; returns the open care alert it raised. */
-    private static JsonNode doorThenAlert(LocalDate day, String deliverer, String outcome, String cause) throws Exception {
+    private static JsonNode doorThenAlert(LocalDate day, String deliverer, Map<String, Object> outcome, String cause) {
         String order = orderDelivery(day);
         JsonNode run = deliveryRun(day);
-        HttpResponse<String> recorded = send("canteen-service", "POST", "/communities/" + COMMUNITY + "/delivery-runs/"
-                + run.path("id").asText() + "/stops/" + stopFor(run, order).path("stopId").asText() + "/outcome",
-                deliverer, outcome);
+        HttpResponse<String> recorded = canteen.post(deliverer, "/communities/" + COMMUNITY + "/delivery-runs/"
+                + run.path("id").asText() + "/stops/" + stopFor(run, order).path("stopId").asText() + "/outcome", outcome);
         assertEquals(200, recorded.statusCode(), recorded.body());
         Predicate<JsonNode> hers = a -> a.path("residentId").asText().equals(story.msZhao())
                 && a.path("cause").asText().equals(cause);
-        JsonNode open = await("resident-service", "/communities/" + COMMUNITY + "/care-alerts?open=true", worker,
+        JsonNode open = residents.await(worker, "/communities/" + COMMUNITY + "/care-alerts?open=true", PATIENCE,
                 list -> find(list, hers) != null);
         return find(open, hers);
     }
@@ -190,117 +187,138 @@ class EndToEndIT {
         String mrLi = DevTokens.as("volunteer").community(COMMUNITY).subject(story.mrLi()).mint();
         String msZhao = DevTokens.as("resident").community(COMMUNITY).subject(story.msZhao()).mint();
         String walletPath = "/communities/" + COMMUNITY + "/volunteers/" + story.mrLi() + "/wallet";
-        JsonNode before = get("points-service", walletPath, worker);
+        JsonNode before = points.get(worker, walletPath);
 
-        HttpResponse<String> logged = send("points-service", "POST", "/communities/" + COMMUNITY + "/services", mrLi,
-                JSON.writeValueAsString(Map.of("type", "ELDER_CARE_VISIT", "beneficiaryId", story.msZhao(),
+        HttpResponse<String> logged = points.post(mrLi, "/communities/" + COMMUNITY + "/services",
+                Map.of("type", "ELDER_CARE_VISIT", "beneficiaryId", story.msZhao(),
                         "performedAt", OffsetDateTime.now().minusHours(1).toString(), "minutes", 40,
-                        "note", "helped her with the morning exercises")));
+                        "note", "helped her with the morning exercises"));
         assertEquals(201, logged.statusCode(), logged.body());
-        String service = JSON.readTree(logged.body()).path("id").asText();
-        for (int i = 0; i < 2; i++) { // Ms Zhao confirms, and confirms again: credited once
-            HttpResponse<String> confirmed = send("points-service", "POST", "/communities/" + COMMUNITY + "/services/"
-                    + service + "/confirm", msZhao, null);
+        String service = ServiceApi.json(logged).path("id").asText();
+        for (int i = 0; i < 2; i++) { // Ms Zhao confirms, and confirms again (no body, as her phone sends it): credited once
+            HttpResponse<String> confirmed = points.post(msZhao, "/communities/" + COMMUNITY + "/services/" + service
+                    + "/confirm", null);
             assertEquals(200, confirmed.statusCode(), confirmed.body());
         }
-        JsonNode after = get("points-service", walletPath, worker);
+        JsonNode after = points.get(worker, walletPath);
         assertEquals(before.path("points").asLong() + 10, after.path("points").asLong());
         assertEquals(before.path("minutes").asLong() + 40, after.path("minutes").asLong());
 
         // the points buy a gift
-        HttpResponse<String> reward = send("points-service", "POST", "/communities/" + COMMUNITY + "/rewards", worker,
-                "{\"name\":\"Rice, 5 kg\",\"pointsPrice\":10,\"stock\":1,\"sponsorId\":\"rural-commercial-bank\"}");
+        HttpResponse<String> reward = points.post(worker, "/communities/" + COMMUNITY + "/rewards",
+                Map.of("name", "Rice, 5 kg", "pointsPrice", 10, "stock", 1, "sponsorId", "rural-commercial-bank"));
         assertEquals(201, reward.statusCode(), reward.body());
-        HttpResponse<String> redeemed = send("points-service", "POST", "/communities/" + COMMUNITY + "/redemptions", mrLi,
-                "{\"rewardId\":\"" + JSON.readTree(reward.body()).path("id").asText() + "\"}");
+        HttpResponse<String> redeemed = points.post(mrLi, "/communities/" + COMMUNITY + "/redemptions",
+                Map.of("rewardId", ServiceApi.json(reward).path("id").asText()));
         assertEquals(201, redeemed.statusCode(), redeemed.body());
 
         // the minutes buy a class seat: 40 minutes, one credit, one seat
-        HttpResponse<String> credits = send("points-service", "POST", "/communities/" + COMMUNITY + "/class-credits", mrLi,
-                "{\"credits\":1}");
+        HttpResponse<String> credits = points.post(mrLi, "/communities/" + COMMUNITY + "/class-credits", Map.of("credits", 1));
         assertEquals(201, credits.statusCode(), credits.body());
-        HttpResponse<String> course = send("points-service", "POST", "/communities/" + COMMUNITY + "/classes", worker,
-                "{\"title\":\"Hulusi for beginners\",\"provider\":\"Senior university\"}");
-        HttpResponse<String> session = send("points-service", "POST", "/communities/" + COMMUNITY + "/classes/"
-                + JSON.readTree(course.body()).path("id").asText() + "/sessions", worker,
-                "{\"startsAt\":\"" + OffsetDateTime.now().plusDays(2) + "\",\"seats\":12}");
+        HttpResponse<String> course = points.post(worker, "/communities/" + COMMUNITY + "/classes",
+                Map.of("title", "Hulusi for beginners", "provider", "Senior university"));
+        HttpResponse<String> session = points.post(worker, "/communities/" + COMMUNITY + "/classes/"
+                + ServiceApi.json(course).path("id").asText() + "/sessions",
+                Map.of("startsAt", OffsetDateTime.now().plusDays(2).toString(), "seats", 12));
         assertEquals(201, session.statusCode(), session.body());
-        HttpResponse<String> booked = send("points-service", "POST", "/communities/" + COMMUNITY + "/class-sessions/"
-                + JSON.readTree(session.body()).path("id").asText() + "/bookings", mrLi, null);
+        HttpResponse<String> booked = points.post(mrLi, "/communities/" + COMMUNITY + "/class-sessions/"
+                + ServiceApi.json(session).path("id").asText() + "/bookings", null);
         assertEquals(201, booked.statusCode(), booked.body());
 
-        JsonNode end = get("points-service", walletPath, worker);
+        JsonNode end = points.get(worker, walletPath);
         assertEquals(before.path("points").asLong(), end.path("points").asLong(), "10 earned, 10 spent");
         assertEquals(before.path("minutes").asLong(), end.path("minutes").asLong(), "40 earned, 40 spent");
         assertEquals(before.path("classCredits").asLong(), end.path("classCredits").asLong(), "1 bought, 1 booked");
-        JsonNode proof = get("points-service", "/communities/" + COMMUNITY + "/ledger/verify", worker);
+        JsonNode proof = points.get(worker, "/communities/" + COMMUNITY + "/ledger/verify");
         assertTrue(proof.path("holds").asBoolean(), proof.toString());
     }
 
     @Test
     void aShortMonthInANeighbouringCommunityKeepsEveryInvariant() throws Exception {
-        URI residents = stack.service("resident-service").baseUri();
-        MonthInChangshanGarden.Summary summary = new MonthInChangshanGarden(stack, new CommunityGenerator(residents, 1, ids),
-                3, 150, 7).run();
+        URI residentService = stack.service("resident-service").baseUri();
+        MonthInChangshanGarden.Summary summary = new MonthInChangshanGarden(stack,
+                new CommunityGenerator(residentService, 1, ids), 3, 150, 7).run();
         System.out.println(summary);
         assertTrue(summary.holds(), summary.toString());
     }
 
     @Test
-    void aDashboardReadingOnlyTheTopicsRebuildsTheFiguresTheServicesReport() throws Exception {
+    void dashboardServiceShowsTheFiguresTheServicesReportAlsoAfterARebuild() throws Exception {
         // some life of its own, whatever else has run: Chen Xiao's errand for Ms Zhao, confirmed by the grid worker
         String chenXiao = DevTokens.as("volunteer").community(COMMUNITY).subject(story.chenXiao()).mint();
-        await("points-service", "/communities/" + COMMUNITY + "/volunteers/" + story.chenXiao() + "/wallet", worker, w -> true);
-        HttpResponse<String> logged = send("points-service", "POST", "/communities/" + COMMUNITY + "/services", chenXiao,
-                JSON.writeValueAsString(Map.of("type", "ERRAND", "beneficiaryId", story.msZhao(), "minutes", 30,
-                        "performedAt", OffsetDateTime.now().minusMinutes(30).toString())));
+        points.await(worker, "/communities/" + COMMUNITY + "/volunteers/" + story.chenXiao() + "/wallet", PATIENCE, w -> true);
+        HttpResponse<String> logged = points.post(chenXiao, "/communities/" + COMMUNITY + "/services",
+                Map.of("type", "ERRAND", "beneficiaryId", story.msZhao(), "minutes", 30,
+                        "performedAt", OffsetDateTime.now().minusMinutes(30).toString()));
         assertEquals(201, logged.statusCode(), logged.body());
-        assertEquals(200, send("points-service", "POST", "/communities/" + COMMUNITY + "/services/"
-                + JSON.readTree(logged.body()).path("id").asText() + "/confirm", worker, null).statusCode());
+        assertEquals(200, points.post(worker, "/communities/" + COMMUNITY + "/services/"
+                + ServiceApi.json(logged).path("id").asText() + "/confirm", null).statusCode());
 
-        String month = java.time.YearMonth.now(COMMUNITY_TIME).toString();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        java.time.YearMonth month = java.time.YearMonth.now(COMMUNITY_TIME);
+        ServiceApi dashboard = new ServiceApi(stack.service("dashboard-service").baseUri());
+        String officer = CommunityGenerator.districtOfficer();
+        String figures = "/communities/" + COMMUNITY + "/figures?from=" + month.atDay(1) + "&to=" + month.atEndOfMonth();
+        String mismatch = sameFigures(dashboard, officer, figures, month, Duration.ofSeconds(30));
+        assertEquals("", mismatch, "dashboard-service's figures differ from the services' own");
+
+        // a rebuild replays every topic into a fresh schema and swaps it in: the same figures again
+        String operator = DevTokens.as("operator").subject("operator-e2e").mint();
+        assertEquals(202, dashboard.post(operator, "/admin/rebuild", null).statusCode());
+        dashboard.await(operator, "/admin/rebuild", Duration.ofSeconds(120), s -> "DONE".equals(s.path("state").asText()));
+        assertEquals("", sameFigures(dashboard, officer, figures, month, Duration.ofSeconds(5)),
+                "after a rebuild, dashboard-service's figures differ from the services' own");
+    }
+
+    /**
+     * "" when dashboard-service's figures for the month equal what points-service, canteen-service and resident-service
+     * report themselves (waiting up to {@code patience} for events to arrive), else what differs.
+     */
+    private static String sameFigures(ServiceApi dashboard, String officer, String figures, java.time.YearMonth month,
+            Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
         String mismatch;
         do {
-            TopicDashboard dashboard = TopicDashboard.fromTopics(stack.infrastructure().kafkaBootstrapServers(), COMMUNITY, month);
-            JsonNode report = get("points-service", "/communities/" + COMMUNITY + "/reports/monthly?month=" + month, worker);
-            mismatch = TopicDashboard.compare("services confirmed", report.path("servicesConfirmed").asLong(), dashboard.services)
-                    + TopicDashboard.compare("service minutes", report.path("minutes").asLong(), dashboard.minutes)
-                    + TopicDashboard.compare("points issued", report.path("pointsIssued").asLong(), dashboard.pointsIssued)
-                    + TopicDashboard.compare("points redeemed", report.path("pointsRedeemed").asLong(), dashboard.pointsRedeemed);
-            for (Map.Entry<String, long[]> day : dashboard.meals.entrySet()) {
-                JsonNode settlement = get("canteen-service", "/communities/" + COMMUNITY + "/settlements/daily/" + day.getKey(),
-                        staff);
-                mismatch += TopicDashboard.compare(day.getKey() + " meals delivered", settlement.path("delivered").asLong(),
-                        day.getValue()[0])
-                        + TopicDashboard.compare(day.getKey() + " meals served", settlement.path("dineIn").asLong(), day.getValue()[1])
-                        + TopicDashboard.compare(day.getKey() + " total fen", settlement.path("totalFen").asLong(), day.getValue()[2])
-                        + TopicDashboard.compare(day.getKey() + " elders paid fen", settlement.path("elderPaidFen").asLong(),
-                                day.getValue()[3]);
-            }
-            JsonNode alerts = get("resident-service", "/communities/" + COMMUNITY + "/care-alerts?open=false&size=500", worker);
-            mismatch += TopicDashboard.compare("care alerts raised", alerts.size(), dashboard.alertsRaised);
-            if (mismatch.isEmpty() && dashboard.services > 0) {
-                return;
+            JsonNode totals = dashboard.get(officer, figures).path("totals");
+            JsonNode report = points.get(worker, "/communities/" + COMMUNITY + "/reports/monthly?month=" + month);
+            JsonNode settlement = canteen.get(staff, "/communities/" + COMMUNITY + "/settlements/monthly/" + month);
+            JsonNode alerts = residents.get(worker, "/communities/" + COMMUNITY + "/care-alerts?open=false&size=500");
+            mismatch = differs("services confirmed", report.path("servicesConfirmed"), totals.path("services.confirmed"))
+                    + differs("service minutes", report.path("minutes"), totals.path("services.minutes"))
+                    + differs("points issued", report.path("pointsIssued"), totals.path("points.issued"))
+                    + differs("points redeemed", report.path("pointsRedeemed"), totals.path("points.redeemed"))
+                    + differs("meals delivered", settlement.path("delivered"), totals.path("meals.delivered"))
+                    + differs("meals served", settlement.path("dineIn"), totals.path("meals.served"))
+                    + differs("total fen", settlement.path("totalFen"), totals.path("fen.total"))
+                    + differs("elders paid fen", settlement.path("elderPaidFen"), totals.path("fen.elder"))
+                    + differs("care alerts raised", alerts.size(), totals.path("alerts.raised").asLong());
+            if (mismatch.isEmpty() && totals.path("services.confirmed").asLong() > 0) {
+                return "";
             }
             Thread.sleep(500);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("figures rebuilt from the topics differ from the services' own: " + mismatch);
+        return mismatch;
     }
 
-    private static String orderDelivery(LocalDate date) throws Exception {
-        HttpResponse<String> ordered = send("canteen-service", "POST", "/communities/" + COMMUNITY + "/orders", staff,
-                JSON.writeValueAsString(Map.of("dinerId", story.msZhao(), "date", date.toString(), "service", "DELIVERY",
-                        "payment", "CASH")));
+    private static String differs(String figure, JsonNode reported, JsonNode dashboard) {
+        return differs(figure, reported.asLong(), dashboard.asLong());
+    }
+
+    private static String differs(String figure, long reported, long dashboard) {
+        return reported == dashboard ? "" : figure + ": the service says " + reported + ", the dashboard " + dashboard + "; ";
+    }
+
+    private static String orderDelivery(LocalDate date) {
+        HttpResponse<String> ordered = canteen.post(staff, "/communities/" + COMMUNITY + "/orders",
+                Map.of("dinerId", story.msZhao(), "date", date.toString(), "service", "DELIVERY", "payment", "CASH"));
         assertEquals(201, ordered.statusCode(), ordered.body());
-        return JSON.readTree(ordered.body()).path("id").asText();
+        return ServiceApi.json(ordered).path("id").asText();
     }
 
-    private static JsonNode deliveryRun(LocalDate date) throws Exception {
-        HttpResponse<String> created = send("canteen-service", "POST", "/communities/" + COMMUNITY + "/days/" + date
-                + "/delivery-runs", staff, "{\"deliverer\":{\"kind\":\"VOLUNTEER\",\"id\":\"" + story.mrLi() + "\"}}");
+    private static JsonNode deliveryRun(LocalDate date) {
+        HttpResponse<String> created = canteen.post(staff, "/communities/" + COMMUNITY + "/days/" + date + "/delivery-runs",
+                Map.of("deliverer", Map.of("kind", "VOLUNTEER", "id", story.mrLi())));
         assertEquals(201, created.statusCode(), created.body());
-        return JSON.readTree(created.body());
+        return ServiceApi.json(created);
     }
 
     private static JsonNode stopFor(JsonNode run, String order) {
@@ -317,39 +335,5 @@ class EndToEndIT {
             }
         }
         return null;
-    }
-
-    private static JsonNode get(String service, String path, String token) throws Exception {
-        HttpResponse<String> response = send(service, "GET", path, token, null);
-        assertEquals(200, response.statusCode(), path + ": " + response.body());
-        return JSON.readTree(response.body());
-    }
-
-    private static JsonNode await(String service, String path, String token, Predicate<JsonNode> until) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        HttpResponse<String> response;
-        do {
-            response = send(service, "GET", path, token, null);
-            if (response.statusCode() == 200) {
-                JsonNode body = JSON.readTree(response.body());
-                if (until.test(body)) {
-                    return body;
-                }
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError(service + path + " never became as expected; last " + response.statusCode() + " "
-                + response.body());
-    }
-
-    private static HttpResponse<String> send(String service, String method, String path, String token, String body)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(stack.service(service).baseUri().resolve(path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

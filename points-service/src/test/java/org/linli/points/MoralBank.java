@@ -16,7 +16,7 @@ import org.linli.infra.TestEvents;
 import org.linli.infra.TopicProbe;
 import org.linli.points.domain.Volunteer;
 import org.linli.points.ledger.LedgerAccount;
-import org.linli.points.members.Member;
+import org.linli.points.domain.Member;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;

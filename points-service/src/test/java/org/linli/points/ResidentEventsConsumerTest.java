@@ -18,7 +18,7 @@ import org.linli.infra.DevTokens;
 import org.linli.infra.TestEvents;
 import org.linli.infra.TopicProbe;
 import org.linli.platform.events.CloudEvent;
-import org.linli.points.members.Member;
+import org.linli.points.domain.Member;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

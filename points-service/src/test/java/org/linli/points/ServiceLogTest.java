@@ -2,12 +2,17 @@ package org.linli.points;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +31,7 @@ import org.linli.points.ledger.Posting;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 /** Logging, confirming and rejecting services: who may, and each confirmation credited exactly once. */
 @QuarkusTest
@@ -46,6 +52,82 @@ class ServiceLogTest {
                 .contentType(ContentType.JSON).body(body).when().post("/communities/{c}/services", bank.community)
                 .then().statusCode(200).body("id", equalTo(first));
         assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> ServiceLog.count("volunteerId", volunteer)));
+    }
+
+    @Test
+    void aReplayedLogAnswersWordForWordWhatTheFirstAnswerSaid() {
+        MoralBank bank = new MoralBank();
+        UUID volunteer = bank.volunteer();
+        UUID elder = bank.resident();
+        // a phone sends nanoseconds and its own offset; PostgreSQL keeps microseconds, and the answers say them in UTC
+        OffsetDateTime performedAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(2).withNano(123_456_089);
+        Map<String, Object> body = Map.of("type", "ELDER_CARE_VISIT", "beneficiaryId", elder.toString(),
+                "performedAt", performedAt.toString(), "minutes", 40, "note", "read the paper together");
+        String key = UUID.randomUUID().toString();
+        String token = bank.volunteerToken(volunteer);
+        String first = given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .when().post("/communities/{c}/services", bank.community).then().statusCode(201).extract().asString();
+        String replay = given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .when().post("/communities/{c}/services", bank.community).then().statusCode(200).extract().asString();
+        assertEquals(first, replay);
+        String id = JsonPath.from(first).getString("id");
+        String read = given().auth().oauth2(token).when().get("/communities/{c}/services/{id}", bank.community, id)
+                .then().statusCode(200).extract().asString();
+        assertEquals(first, read);
+        assertEquals(performedAt.toInstant().truncatedTo(ChronoUnit.MICROS).toString(),
+                JsonPath.from(first).getString("performedAt"));
+        assertTrue(JsonPath.from(first).getString("loggedAt")
+                .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?Z"), first);
+    }
+
+    @Test
+    void aRepeatedConfirmationAnswersWordForWordWhatTheFirstAnswerSaid() {
+        MoralBank bank = new MoralBank();
+        UUID volunteer = bank.volunteer();
+        UUID service = bank.log(volunteer, "ELDER_CARE_VISIT", bank.resident(), 45);
+        String first = given().auth().oauth2(bank.worker).when()
+                .post("/communities/{c}/services/{id}/confirm", bank.community, service)
+                .then().statusCode(200).body("decidedAt", notNullValue()).extract().asString();
+        String again = given().auth().oauth2(bank.worker).when()
+                .post("/communities/{c}/services/{id}/confirm", bank.community, service)
+                .then().statusCode(200).extract().asString();
+        assertEquals(first, again);
+        String read = given().auth().oauth2(bank.worker).when().get("/communities/{c}/services/{id}", bank.community, service)
+                .then().statusCode(200).extract().asString();
+        assertEquals(first, read);
+    }
+
+    @Test
+    void aBulkItemFailsWithTheStatusAndDetailOfTheSingleConfirmation() {
+        MoralBank bank = new MoralBank();
+        UUID volunteer = bank.volunteer();
+        UUID rejected = bank.log(volunteer, "ERRAND", bank.resident(), 20);
+        given().auth().oauth2(bank.worker).contentType(ContentType.JSON).body(Map.of("reason", "not done"))
+                .when().post("/communities/{c}/services/{id}/reject", bank.community, rejected).then().statusCode(200);
+        String detail = given().auth().oauth2(bank.worker).when()
+                .post("/communities/{c}/services/{id}/confirm", bank.community, rejected)
+                .then().statusCode(409).extract().path("detail");
+        given().auth().oauth2(bank.worker).contentType(ContentType.JSON)
+                .body(Map.of("serviceIds", List.of(rejected.toString())))
+                .when().post("/communities/{c}/services/confirmations", bank.community)
+                .then().statusCode(200).body("[0].status", equalTo(409)).body("[0].detail", equalTo(detail));
+    }
+
+    @Test
+    void aRuleOnlyTheServiceChecksIsAnInvalidRequestThatNamesItsField() {
+        MoralBank bank = new MoralBank();
+        UUID volunteer = bank.volunteer();
+        given().auth().oauth2(bank.volunteerToken(volunteer)).contentType(ContentType.JSON)
+                .body(Map.of("type", "SNOW_SWEEPING", "performedAt", OffsetDateTime.now().plusDays(1).toString(), "minutes", 30))
+                .when().post("/communities/{c}/services", bank.community)
+                .then().statusCode(400).body("type", endsWith("/invalid-request"))
+                .body("violations[0].field", equalTo("performedAt"))
+                .body("violations[0].message", equalTo("a service is logged after it was done, not before"));
+        given().auth().oauth2(bank.worker).contentType(ContentType.JSON)
+                .body(Map.of("type", "ERRAND", "performedAt", OffsetDateTime.now().minusHours(1).toString(), "minutes", 30))
+                .when().post("/communities/{c}/services", bank.community)
+                .then().statusCode(400).body("type", endsWith("/invalid-request"))
+                .body("violations[0].field", equalTo("volunteerId"));
     }
 
     @Test

@@ -5,12 +5,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import org.linli.canteen.canteens.Price;
-import org.linli.canteen.menus.DishCategory;
-import org.linli.canteen.menus.Meal;
-import org.linli.canteen.menus.Suitability;
-import org.linli.canteen.orders.MealOrder;
-import org.linli.canteen.orders.ServiceMode;
+import org.linli.canteen.domain.DishCategory;
+import org.linli.canteen.domain.Meal;
+import org.linli.canteen.domain.MealOrder;
+import org.linli.canteen.domain.Price;
+import org.linli.canteen.domain.ServiceMode;
+import org.linli.canteen.domain.Suitability;
 import org.linli.platform.events.OutgoingEvent;
 
 /**

@@ -19,9 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.linli.canteen.canteens.Canteen;
-import org.linli.canteen.canteens.CanteenScope;
-import org.linli.canteen.canteens.Canteens;
+import org.linli.canteen.domain.Canteen;
+import org.linli.canteen.service.CanteenScope;
+import org.linli.canteen.service.Canteens;
+import org.linli.canteen.service.Orders;
 import org.linli.platform.security.Roles;
 
 @Path("/communities/{communityId}/canteen")

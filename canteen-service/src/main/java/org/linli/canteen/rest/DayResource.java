@@ -20,11 +20,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.linli.canteen.delivery.Deliveries;
-import org.linli.canteen.delivery.DelivererKind;
-import org.linli.canteen.kitchen.Kitchen;
-import org.linli.canteen.kitchen.ProductionList;
-import org.linli.canteen.orders.StandingOrders;
+import org.linli.canteen.domain.DelivererKind;
+import org.linli.canteen.service.Deliveries;
+import org.linli.canteen.service.Kitchen;
+import org.linli.canteen.service.ProductionList;
+import org.linli.canteen.service.StandingOrders;
 import org.linli.platform.security.Roles;
 
 /** A canteen's day: materialising standing orders, the kitchen's production list, the delivery runs. */

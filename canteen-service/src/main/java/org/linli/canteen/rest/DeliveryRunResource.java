@@ -19,12 +19,12 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.linli.canteen.canteens.CanteenScope;
-import org.linli.canteen.delivery.Deliveries;
-import org.linli.canteen.delivery.DelivererKind;
-import org.linli.canteen.delivery.DeliveryRun;
-import org.linli.canteen.delivery.DeliveryStop;
-import org.linli.canteen.delivery.WelfareCheck;
+import org.linli.canteen.domain.DelivererKind;
+import org.linli.canteen.domain.DeliveryRun;
+import org.linli.canteen.domain.DeliveryStop;
+import org.linli.canteen.domain.WelfareCheck;
+import org.linli.canteen.service.CanteenScope;
+import org.linli.canteen.service.Deliveries;
 import org.linli.platform.security.Roles;
 
 @Path("/communities/{communityId}/delivery-runs/{runId}")

@@ -17,12 +17,12 @@ import jakarta.validation.constraints.Min;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.linli.canteen.canteens.Canteens;
-import org.linli.canteen.canteens.Price;
-import org.linli.canteen.diners.Diner;
-import org.linli.canteen.diners.DinerStatus;
-import org.linli.canteen.diners.Diners;
-import org.linli.canteen.orders.ServiceMode;
+import org.linli.canteen.domain.Diner;
+import org.linli.canteen.domain.DinerStatus;
+import org.linli.canteen.domain.Price;
+import org.linli.canteen.domain.ServiceMode;
+import org.linli.canteen.service.Canteens;
+import org.linli.canteen.service.Diners;
 import org.linli.platform.security.Roles;
 
 @Path("/communities/{communityId}/diners")

@@ -18,10 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.linli.canteen.menus.Dish;
-import org.linli.canteen.menus.DishCategory;
-import org.linli.canteen.menus.Menus;
-import org.linli.canteen.menus.Suitability;
+import org.linli.canteen.domain.Dish;
+import org.linli.canteen.domain.DishCategory;
+import org.linli.canteen.domain.Suitability;
+import org.linli.canteen.service.Menus;
 import org.linli.platform.security.Roles;
 
 @Path("/communities/{communityId}/dishes")

@@ -21,10 +21,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.linli.canteen.accounts.AccountEntry;
-import org.linli.canteen.accounts.EntryKind;
-import org.linli.canteen.accounts.MealAccount;
-import org.linli.canteen.accounts.PrepaidAccounts;
+import org.linli.canteen.domain.AccountEntry;
+import org.linli.canteen.domain.EntryKind;
+import org.linli.canteen.domain.Meal;
+import org.linli.canteen.domain.MealAccount;
+import org.linli.canteen.service.PrepaidAccounts;
 import org.linli.platform.security.Roles;
 
 @Path("/communities/{communityId}/diners/{residentId}/account")

@@ -21,11 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.linli.canteen.menus.Meal;
-import org.linli.canteen.menus.MenuItem;
-import org.linli.canteen.menus.MenuStatus;
-import org.linli.canteen.menus.Menus;
-import org.linli.canteen.menus.WeeklyMenu;
+import org.linli.canteen.domain.Meal;
+import org.linli.canteen.domain.MenuItem;
+import org.linli.canteen.domain.MenuStatus;
+import org.linli.canteen.domain.WeeklyMenu;
+import org.linli.canteen.service.Menus;
 import org.linli.platform.security.Roles;
 
 @Path("/communities/{communityId}/menus/{weekStart}")

@@ -23,13 +23,13 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.linli.canteen.canteens.Price;
-import org.linli.canteen.menus.Meal;
-import org.linli.canteen.orders.MealOrder;
-import org.linli.canteen.orders.OrderStatus;
-import org.linli.canteen.orders.Orders;
-import org.linli.canteen.orders.Payment;
-import org.linli.canteen.orders.ServiceMode;
+import org.linli.canteen.domain.Meal;
+import org.linli.canteen.domain.MealOrder;
+import org.linli.canteen.domain.OrderStatus;
+import org.linli.canteen.domain.Payment;
+import org.linli.canteen.domain.Price;
+import org.linli.canteen.domain.ServiceMode;
+import org.linli.canteen.service.Orders;
 import org.linli.platform.security.Roles;
 
 @Path("/communities/{communityId}/orders")

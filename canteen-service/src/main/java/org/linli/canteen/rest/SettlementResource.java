@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.linli.canteen.settlement.Settlement;
-import org.linli.canteen.settlement.Settlements;
+import org.linli.canteen.service.Settlement;
+import org.linli.canteen.service.Settlements;
 import org.linli.platform.security.Roles;
 
 @Path("/communities/{communityId}/settlements")

@@ -22,10 +22,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.linli.canteen.orders.ServiceMode;
-import org.linli.canteen.orders.StandingOrder;
-import org.linli.canteen.orders.StandingOrderStatus;
-import org.linli.canteen.orders.StandingOrders;
+import org.linli.canteen.domain.ServiceMode;
+import org.linli.canteen.domain.StandingOrder;
+import org.linli.canteen.domain.StandingOrderStatus;
+import org.linli.canteen.service.StandingOrders;
 import org.linli.platform.security.Roles;
 
 @Path("/communities/{communityId}/standing-orders")

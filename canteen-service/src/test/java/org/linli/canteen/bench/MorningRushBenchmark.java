@@ -25,7 +25,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.linli.canteen.TestCanteen;
-import org.linli.canteen.diners.Diner;
+import org.linli.canteen.domain.Diner;
 import org.linli.infra.Infrastructure;
 import org.linli.infra.OpenLoopLoad;
 import org.linli.infra.TestEvents;

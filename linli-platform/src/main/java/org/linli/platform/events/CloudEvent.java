@@ -3,6 +3,8 @@ package org.linli.platform.events;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
+import org.linli.platform.json.UtcTimestamps;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A CloudEvents 1.0 event in structured JSON mode, as Linli puts it on Kafka: the record key is the
  * aggregate id, the value is this envelope. {@code communityid} is a CloudEvents extension attribute
- * that routes the event to its tenant. {@code data} carries ids and flags, never personal data.
+ * that routes the event to its tenant. {@code data} carries ids and flags, never personal data. {@code time} is
+ * written as every Linli timestamp is (RFC 3339 in UTC, seconds always, at most microseconds: {@link UtcTimestamps}).
  */
 public record CloudEvent(String id, String source, String type, OffsetDateTime time, String subject,
         String communityId, JsonNode data) {
@@ -25,7 +28,9 @@ public record CloudEvent(String id, String source, String type, OffsetDateTime t
         node.put("id", id);
         node.put("source", source);
         node.put("type", type);
-        node.put("time", time.toString());
+        if (time != null) {
+            node.put("time", UtcTimestamps.format(time));
+        }
         if (subject != null) {
             node.put("subject", subject);
         }
@@ -41,8 +46,14 @@ public record CloudEvent(String id, String source, String type, OffsetDateTime t
         }
     }
 
-    /** Reads an envelope; anything that is not a CloudEvents 1.0 JSON event is a {@link MalformedEventException}. */
+    /**
+     * Reads an envelope; anything that is not a CloudEvents 1.0 JSON event (no value at all, not JSON, not an object,
+     * another specversion, no id, source or type, a time that is not RFC 3339) is a {@link MalformedEventException}.
+     */
     public static CloudEvent parse(String json, ObjectMapper mapper) {
+        if (json == null) {
+            throw new MalformedEventException("empty record");
+        }
         JsonNode node;
         try {
             node = mapper.readTree(json);
@@ -65,8 +76,14 @@ public record CloudEvent(String id, String source, String type, OffsetDateTime t
         }
     }
 
-    /** The payload as the consumer's own view of it (unknown fields are ignored). */
+    /**
+     * The payload as the consumer's own view of it (unknown fields are ignored); an event with no data, or data that
+     * does not fit, is a {@link MalformedEventException}.
+     */
     public <T> T dataAs(Class<T> type, ObjectMapper mapper) {
+        if (data == null || data.isMissingNode() || data.isNull()) {
+            throw new MalformedEventException(this.type + " " + id + " carries no data");
+        }
         try {
             // events are read tolerantly: producers may add fields (the API, by contrast, rejects unknown fields)
             return mapper.reader().without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

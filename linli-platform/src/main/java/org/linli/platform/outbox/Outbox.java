@@ -1,5 +1,6 @@
 package org.linli.platform.outbox;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -24,15 +25,21 @@ public class Outbox {
     private final OutboxConfig config;
     private final OutboxRelay relay;
     private final AfterCommit afterCommit;
+    private final Clock clock;
 
-    Outbox(ObjectMapper mapper, OutboxConfig config, OutboxRelay relay, AfterCommit afterCommit) {
+    Outbox(ObjectMapper mapper, OutboxConfig config, OutboxRelay relay, AfterCommit afterCommit, Clock clock) {
         this.mapper = mapper;
         this.config = config;
         this.relay = relay;
         this.afterCommit = afterCommit;
+        this.clock = clock;
     }
 
-    /** Records the event in the caller's transaction (there must be one) and returns its id. */
+    /**
+     * Records the event in the caller's transaction (there must be one: without it this throws a
+     * {@code TransactionalException}) and returns its id. Its {@code data} is written by the service's Jackson, so
+     * timestamps in it are RFC 3339 in UTC like the API's.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(OutgoingEvent event) {
         OutboxEvent row = new OutboxEvent();
@@ -43,7 +50,7 @@ public class Outbox {
         row.source = config.source();
         row.subject = event.subject();
         row.communityId = event.communityId();
-        row.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        row.occurredAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC); // microseconds, as stored
         try {
             row.data = mapper.writeValueAsString(event.data());
         } catch (JsonProcessingException e) {

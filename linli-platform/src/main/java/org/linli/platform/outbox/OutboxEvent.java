@@ -54,11 +54,15 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
 
-    /** Failed sends while the broker accepted other events. */
+    /** Refusals by a broker that was up (never an outage): the event is parked at the fifth. */
     @Column(nullable = false)
     public int attempts;
 
-    /** Set when the broker kept refusing this event alone: it no longer holds others back. */
+    /**
+     * Set when the broker kept refusing this event: the relay no longer tries it, events with other keys flow, and the
+     * later events with its own key wait behind it until an operator sets this back to null (to retry) or deletes the
+     * row (to give the event up). See {@link OutboxRelay}.
+     */
     @Column(name = "parked_at")
     public OffsetDateTime parkedAt;
 }

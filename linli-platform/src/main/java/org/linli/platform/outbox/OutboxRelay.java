@@ -3,10 +3,14 @@ package org.linli.platform.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -34,13 +38,36 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Publishes committed outbox rows to Kafka, oldest first, and marks them published. One relay per
- * database works at a time (a transaction-scoped advisory lock), which keeps per-key order also with
- * several instances. Delivery is at least once: if the broker is down the rows wait and the relay
- * retries with backoff; consumers are idempotent by event id. An event the broker refuses while it accepts
- * the rest of the batch, or refuses for good (an invalid topic, a record too large), is retried a few times
- * and then parked, so one bad row never stalls the outbox; later events with the same key wait until it is
- * published or parked. Only a refusal with no sign of life from the broker counts as an outage.
+ * Publishes committed outbox rows to Kafka, oldest first, and marks them published. One relay per database works at a
+ * time (a transaction-scoped advisory lock), which keeps per-key order also with several instances. Delivery is at
+ * least once: consumers are idempotent by event id.
+ * <p>
+ * <b>An outage</b> (the broker answers nothing: no send of a wave is acknowledged, none is refused for good) is no
+ * event's fault: nothing is counted against any event, the rows wait and the relay retries with backoff until the
+ * broker is back, then publishes them in order.
+ * <p>
+ * <b>A refusal</b> (the broker is up, it accepts other events or refuses this one for good: an invalid topic, a record
+ * larger than the topic's {@code max.message.bytes}, no authorisation) counts one attempt against the event. A
+ * permanent refusal is retried like any other (retrying is cheap and a misjudged error heals itself); after
+ * {@value #ATTEMPTS_BEFORE_PARKING} attempts the event is <em>parked</em>: it shows in {@code /q/health/well} and in
+ * the {@code linli.outbox.parked} counter, and waits for an operator. One bad event never stalls the outbox: events
+ * with other keys keep flowing throughout.
+ * <p>
+ * <b>Later events with the same key wait behind a refused event</b>, while it is retried <em>and while it is
+ * parked</em>; they are not sent at all until it is published. Events are keyed by aggregate so that consumers see an
+ * aggregate's events in the order they happened (architecture.md); letting a later event go ahead would hand
+ * consumers, say, a resident's move-out before their registration, and an operator's retry of the parked event would
+ * then deliver it after its successors. So a parked event stops its own aggregate's stream, visibly, and nothing else.
+ * The operator either cures the cause and sets {@code parked_at} to null to retry it ({@code attempts} to 0 as well
+ * for a full set of attempts, else one more; once it is published the held events follow in order), or deletes the
+ * row to give that event up (the held events follow without it).
+ * <p>
+ * To keep that promise when a failure shows only after the record was sent (a record too large for its topic is
+ * refused by the broker, not the client; while the broker comes back, one send may time out as the next succeeds), a
+ * round sends its batch in waves: each wave holds at most one event per key, the next event of a key goes in a later
+ * wave once the earlier one is acknowledged. Different keys go out
+ * together, so a batch of distinct aggregates is one wave; an aggregate with many events in one batch takes one
+ * broker round trip per event.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -146,7 +173,10 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes up to one batch in one transaction; returns how many events went out. */
+    /**
+     * Publishes up to one batch in one transaction; returns how many events went out. Events held behind a parked
+     * event of their key are not part of any batch.
+     */
     int publishBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Boolean locked = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
@@ -154,60 +184,91 @@ public class OutboxRelay {
             if (!locked) {
                 return 0; // another instance is relaying
             }
-            @SuppressWarnings("unchecked")
-            List<OutboxEvent> batch = entityManager.createQuery(
-                    "from OutboxEvent where publishedAt is null and parkedAt is null order by seq", OutboxEvent.class)
+            List<OutboxEvent> batch = entityManager.createQuery("from OutboxEvent e where e.publishedAt is null "
+                    + "and e.parkedAt is null and not exists (from OutboxEvent p where p.parkedAt is not null "
+                    + "and p.publishedAt is null and p.topic = e.topic and p.recordKey = e.recordKey and p.seq < e.seq) "
+                    + "order by e.seq", OutboxEvent.class)
                     .setMaxResults(config.batchSize()).getResultList();
             if (batch.isEmpty()) {
                 return 0;
             }
-            List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
-            for (OutboxEvent row : batch) {
-                sends.add(producer.send(record(row)));
-            }
-            producer.flush();
-            long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-            List<Exception> failures = new ArrayList<>(batch.size());
-            for (Future<RecordMetadata> send : sends) {
-                try {
-                    send.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    failures.add(null);
-                } catch (Exception e) {
-                    failures.add(e);
-                }
-            }
-            long failed = failures.stream().filter(java.util.Objects::nonNull).count();
-            boolean brokerAnswered = failed < batch.size() || failures.stream().anyMatch(OutboxRelay::permanent);
-            if (!brokerAnswered) {
-                throw new IllegalStateException("Kafka did not acknowledge the batch", failures.get(0));
-            }
-            // the broker is up and refused some events: publish the rest, hold back what follows a failure
-            OffsetDateTime now = OffsetDateTime.now();
-            java.util.Set<String> heldKeys = new java.util.HashSet<>();
-            List<java.util.UUID> sent = new ArrayList<>(batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                OutboxEvent row = batch.get(i);
-                String key = row.topic + "/" + row.recordKey;
-                if (failures.get(i) != null) {
-                    heldKeys.add(key);
-                    refused(row, failures.get(i), now);
-                } else if (!heldKeys.contains(key)) {
-                    sent.add(row.id);
-                }
-            }
+            List<UUID> sent = send(batch, OffsetDateTime.now());
             if (!sent.isEmpty()) { // one statement for the batch, not an update per row
                 entityManager.createNativeQuery("update outbox_event set published_at = ?1 where id in (?2)")
-                        .setParameter(1, now).setParameter(2, sent).executeUpdate();
+                        .setParameter(1, OffsetDateTime.now()).setParameter(2, sent).executeUpdate();
             }
-            int done = sent.size();
-            published.increment(done);
-            return done;
+            published.increment(sent.size());
+            return sent.size();
         });
+    }
+
+    /**
+     * Sends {@code batch} (in seq order) in waves of at most one event per key, and returns the ids the broker
+     * acknowledged. A refused event counts an attempt and its key sends nothing more this round. A wave that the
+     * broker does not answer at all ends the round; if nothing went out before it, that is an outage (thrown).
+     */
+    private List<UUID> send(List<OutboxEvent> batch, OffsetDateTime now) {
+        Map<String, ArrayDeque<OutboxEvent>> byKey = new LinkedHashMap<>();
+        for (OutboxEvent row : batch) {
+            byKey.computeIfAbsent(row.topic + "/" + row.recordKey, key -> new ArrayDeque<>()).add(row);
+        }
+        List<UUID> sent = new ArrayList<>(batch.size());
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        while (!byKey.isEmpty()) {
+            List<OutboxEvent> wave = new ArrayList<>(byKey.size());
+            for (Iterator<ArrayDeque<OutboxEvent>> keys = byKey.values().iterator(); keys.hasNext();) {
+                ArrayDeque<OutboxEvent> events = keys.next();
+                wave.add(events.poll());
+                if (events.isEmpty()) {
+                    keys.remove();
+                }
+            }
+            List<Exception> failures = sendWave(wave, deadline);
+            boolean answered = failures.stream().anyMatch(f -> f == null || permanent(f));
+            if (!answered) {
+                if (sent.isEmpty()) {
+                    throw new IllegalStateException("Kafka did not acknowledge the batch", failures.get(0));
+                }
+                return sent; // the broker went quiet mid-round: what it took is published, the rest waits
+            }
+            for (int i = 0; i < wave.size(); i++) {
+                OutboxEvent row = wave.get(i);
+                if (failures.get(i) == null) {
+                    sent.add(row.id);
+                } else {
+                    refused(row, failures.get(i), now);
+                    byKey.remove(row.topic + "/" + row.recordKey); // its later events wait behind it
+                }
+            }
+        }
+        return sent;
+    }
+
+    /** Sends one wave and waits for the broker; one entry per event, null where it was acknowledged. */
+    private List<Exception> sendWave(List<OutboxEvent> wave, long deadline) {
+        List<Future<RecordMetadata>> sends = new ArrayList<>(wave.size());
+        for (OutboxEvent row : wave) {
+            sends.add(producer.send(record(row)));
+        }
+        producer.flush();
+        List<Exception> failures = new ArrayList<>(wave.size());
+        for (Future<RecordMetadata> send : sends) {
+            try {
+                send.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                failures.add(null);
+            } catch (ExecutionException e) {
+                failures.add(e.getCause() instanceof Exception cause ? cause : e);
+            } catch (Exception e) {
+                failures.add(e);
+            }
+        }
+        return failures;
     }
 
     /** A refusal that retrying cannot cure (an invalid topic, a record too large, no authorisation). */
     static boolean permanent(Exception failure) {
-        Throwable cause = failure == null ? null : (failure.getCause() != null ? failure.getCause() : failure);
+        Throwable cause = failure instanceof ExecutionException && failure.getCause() != null ? failure.getCause()
+                : failure;
         return cause instanceof org.apache.kafka.common.errors.ApiException
                 && !(cause instanceof org.apache.kafka.common.errors.RetriableException);
     }

@@ -12,12 +12,7 @@ public record Problem(String type, String title, int status, String detail, Stri
         List<Violation> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    static final String TYPE_BASE = "https://linli.dev/problems/";
 
     public record Violation(String field, String message) {
-    }
-
-    static Problem of(String type, String title, int status, String detail, String instance) {
-        return new Problem(TYPE_BASE + type, title, status, detail, instance, List.of());
     }
 }

@@ -1,10 +1,8 @@
 package org.linli.platform.problem;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -23,7 +21,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -41,10 +38,9 @@ public class ProblemMappers {
             violations.add(new Problem.Violation(field(violation.getPropertyPath()), violation.getMessage()));
         }
         violations.sort(Comparator.comparing(Problem.Violation::field));
-        return respond(new Problem(Problem.TYPE_BASE + "invalid-request", "The request is not valid", 400,
-                violations.size() == 1 ? violations.get(0).field() + ": " + violations.get(0).message()
-                        : violations.size() + " fields are not valid",
-                path(uri), violations));
+        return respond(Problems.invalid(violations.size() == 1
+                ? violations.get(0).field() + ": " + violations.get(0).message()
+                : violations.size() + " fields are not valid", path(uri), violations));
     }
 
     @ServerExceptionMapper({ JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
@@ -52,22 +48,17 @@ public class ProblemMappers {
     public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
         if (e instanceof JsonMappingException mapping && !(e instanceof JsonParseException) && !mapping.getPath().isEmpty()) {
             String field = jsonPath(mapping);
-            return respond(new Problem(Problem.TYPE_BASE + "invalid-request", "The request is not valid", 400,
-                    field + ": has the wrong type or format", path(uri),
+            return respond(Problems.invalid(field + ": has the wrong type or format", path(uri),
                     List.of(new Problem.Violation(field, "has the wrong type or format"))));
         }
-        return respond(Problem.of("malformed-body", "The request body is not valid JSON", 400,
+        return respond(Problems.problem("malformed-body", "The request body is not valid JSON", 400,
                 "The body could not be read as JSON", path(uri)));
     }
 
+    /** Every refusal of a domain rule: 400, 403, 404 or 409 as the problem says. */
     @ServerExceptionMapper
-    public Response notFound(NotFoundProblem e, UriInfo uri) {
-        return respond(Problem.of("not-found", "Not found", 404, e.getMessage(), path(uri)));
-    }
-
-    @ServerExceptionMapper
-    public Response conflict(ConflictException e, UriInfo uri) {
-        return respond(Problem.of("conflict", "Conflict", 409, e.getMessage(), path(uri)));
+    public Response refused(DomainProblem e, UriInfo uri) {
+        return respond(Problems.of(e, path(uri)));
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
@@ -75,21 +66,18 @@ public class ProblemMappers {
         return Response.status(401)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .type(Problem.MEDIA_TYPE)
-                .entity(Problem.of("unauthenticated", "Authentication required", 401,
+                .entity(Problems.problem("unauthenticated", "Authentication required", 401,
                         "Send a valid bearer token (Authorization: Bearer <JWT>)", path(uri)))
                 .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(Problem.of("forbidden", "Forbidden", 403, "Your role does not allow this action", path(uri)));
+        return respond(Problems.problem("forbidden", "Forbidden", 403, "Your role does not allow this action",
+                path(uri)));
     }
 
-    @ServerExceptionMapper
-    public Response forbiddenByRule(ForbiddenProblem e, UriInfo uri) {
-        return respond(Problem.of("forbidden", "Forbidden", 403, e.getMessage(), path(uri)));
-    }
-
+    /** What the HTTP layer itself refuses (no such path, a method not allowed, an unsupported media type). */
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
@@ -103,27 +91,12 @@ public class ProblemMappers {
         }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "Request failed" : type.getReasonPhrase();
-        return respond(Problem.of("http-" + status, title, status, e.getMessage(), path(uri)));
+        return respond(Problems.problem("http-" + status, title, status, e.getMessage(), path(uri)));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (causedBy(e, "jakarta.persistence.OptimisticLockException", "org.hibernate.StaleStateException",
-                "org.hibernate.StaleObjectStateException")) {
-            return respond(Problem.of("conflict", "Conflict", 409,
-                    "Someone else changed this at the same time; reload it and try again", path(uri)));
-        }
-        SQLException sql = sqlCause(e);
-        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-            // an integrity rule of the database caught what the service did not: a conflict, not a crash
-            Log.infof("Request to %s conflicted with stored data (SQLState %s)", path(uri), sql.getSQLState());
-            return respond(Problem.of("conflict", "Conflict", 409, "The request conflicts with data already stored",
-                    path(uri)));
-        }
-        String reference = UUID.randomUUID().toString();
-        Log.errorf(e, "Unexpected error on %s (reference %s)", path(uri), reference);
-        return respond(Problem.of("internal", "Internal error", 500,
-                "Something went wrong on our side; quote reference " + reference, path(uri)));
+        return respond(Problems.of(e, path(uri)));
     }
 
     private static Response respond(Problem problem) {
@@ -172,25 +145,5 @@ public class ProblemMappers {
             }
         }
         return field.length() == 0 ? "body" : field.toString();
-    }
-
-    private static boolean causedBy(Throwable e, String... types) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
-                if (java.util.Arrays.asList(types).contains(c.getName())) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static SQLException sqlCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql) {
-                return sql;
-            }
-        }
-        return null;
     }
 }

@@ -17,6 +17,8 @@ public final class Roles {
     public static final String CANTEEN_STAFF = "canteen-staff";
     /** A partner bank or canteen operator, integrating over the API. */
     public static final String PARTNER = "partner";
+    /** Runs the system: rebuilds read models, replays dead letters; sees figures, never residents' data. */
+    public static final String OPERATOR = "operator";
 
     private Roles() {
     }

@@ -38,7 +38,7 @@ class ProblemMappersTest {
 
     @Test
     void aConflictCarriesItsMessage() {
-        Response response = mappers.conflict(new ConflictException("This national ID is already registered"), null);
+        Response response = mappers.refused(new ConflictProblem("This national ID is already registered"), null);
         assertEquals(409, response.getStatus());
         assertEquals("This national ID is already registered", ((Problem) response.getEntity()).detail());
     }

@@ -1,5 +1,7 @@
 package org.linli.stack.bench;
 
+import static org.linli.stack.LinliStack.COMMUNITY_TIME;
+
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -38,7 +40,6 @@ public final class HttpBenchmark {
 
     /** Before each measurement, the same requests at the same rate: a fresh JVM's first seconds are JIT compilation. */
     private static final Duration WARM_UP = Duration.ofSeconds(20);
-    private static final java.time.ZoneId COMMUNITY_TIME = java.time.ZoneId.of("Asia/Shanghai");
 
     private HttpBenchmark() {
     }

@@ -1,5 +1,7 @@
 package org.linli.stack.bench;
 
+import static org.linli.stack.LinliStack.COMMUNITY_TIME;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -7,7 +9,6 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +42,6 @@ import org.linli.stack.ServiceProcess;
 public final class StartupBenchmark {
 
     private static final Pattern STARTED_IN = Pattern.compile("started in (\\d+\\.\\d+)s");
-    private static final ZoneId COMMUNITY_TIME = ZoneId.of("Asia/Shanghai");
 
     private StartupBenchmark() {
     }

@@ -33,6 +33,13 @@ public class ServiceLog extends PanacheEntityBase {
     @Column(name = "type_id", nullable = false)
     public UUID typeId;
 
+    /**
+     * The type's code (ELDER_CARE_VISIT, ...), stored with the service as {@link #ofType} set it together with
+     * {@link #typeId}: a type's code never changes, so answers and events read it here and never look it up.
+     */
+    @Column(name = "type_code", nullable = false)
+    public String typeCode;
+
     /** Who was helped; null for community-wide work. */
     @Column(name = "beneficiary_id")
     public UUID beneficiaryId;
@@ -84,7 +91,9 @@ public class ServiceLog extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** The type's code, for answers and events (not stored: the type is {@link #typeId}). */
-    @jakarta.persistence.Transient
-    public String typeCode;
+    /** Makes this a service of {@code type}: its id and its code, together. */
+    public void ofType(ServiceType type) {
+        this.typeId = type.id;
+        this.typeCode = type.code;
+    }
 }

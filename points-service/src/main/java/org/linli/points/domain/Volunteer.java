@@ -1,6 +1,7 @@
 package org.linli.points.domain;
 
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -26,10 +27,8 @@ public class Volunteer extends PanacheEntityBase {
     @Column(name = "enrolled_at", nullable = false)
     public OffsetDateTime enrolledAt;
 
-    /** The volunteer enrolled in this community, or a 404. */
-    public static Volunteer of(String communityId, UUID volunteerId) {
-        return Volunteer.<Volunteer>findByIdOptional(volunteerId).filter(v -> v.communityId.equals(communityId))
-                .orElseThrow(() -> new org.linli.platform.problem.NotFoundProblem(
-                        "No enrolled volunteer " + volunteerId + " in community " + communityId));
+    /** The volunteer if enrolled in this community (one enrolled elsewhere is not found here). */
+    public static Optional<Volunteer> findIn(String communityId, UUID volunteerId) {
+        return Volunteer.<Volunteer>findByIdOptional(volunteerId).filter(v -> v.communityId.equals(communityId));
     }
 }

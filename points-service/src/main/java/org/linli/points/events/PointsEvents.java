@@ -34,9 +34,9 @@ public final class PointsEvents {
             String decidedAs, OffsetDateTime decidedAt, Integer points) {
     }
 
-    public static OutgoingEvent service(String type, ServiceLog s, String typeCode) {
+    public static OutgoingEvent service(String type, ServiceLog s) {
         return new OutgoingEvent(TOPIC, type, s.id.toString(), "services/" + s.id, s.communityId,
-                new ServiceChanged(s.id, s.communityId, s.districtId, s.volunteerId, s.beneficiaryId, s.activityId, typeCode,
+                new ServiceChanged(s.id, s.communityId, s.districtId, s.volunteerId, s.beneficiaryId, s.activityId, s.typeCode,
                         s.minutes, s.performedAt, s.status.name(), s.decidedAs, s.decidedAt, s.pointsAwarded));
     }
 

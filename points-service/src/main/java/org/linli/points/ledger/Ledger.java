@@ -16,13 +16,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.linli.platform.problem.ConflictException;
+import org.linli.platform.problem.ConflictProblem;
 
 /**
- * The append-only double-entry ledger. Every change of a balance is a {@link Posting} whose entries sum to zero
- * per unit, posted at most once per reference, chained to the community's previous posting by a hash, and
- * applied to the accounts' kept balances in the same transaction. Nothing here updates or deletes a posting:
- * a correction is {@link #reverse a reversing posting}.
+ * The append-only double-entry ledger. Every change of a balance is a {@link Posting}, asked for by one of
+ * {@link PostingRequest}'s named kinds, whose entries sum to zero per unit and all lie in the posting's community;
+ * it is posted at most once per reference, chained to the community's previous posting by a hash, and applied to
+ * the accounts' kept balances in the same transaction. Nothing here updates or deletes a posting: a correction is
+ * {@link #reverse a reversing posting}.
  *
  * <p>Locks are taken in one order — volunteers' accounts, then the community's chain head, then the community's
  * own accounts — so concurrent postings queue rather than deadlock.
@@ -60,7 +61,7 @@ public class Ledger {
         }
         Map<AccountKind, LedgerAccount> byKind = new EnumMap<>(AccountKind.class);
         found.forEach(a -> byKind.put(a.kind, a));
-        return new Accounts(byKind);
+        return new Accounts(communityId, volunteerId, byKind);
     }
 
     /** A volunteer's account if it exists. */
@@ -97,20 +98,22 @@ public class Ledger {
                 .setParameter(1, volunteerId).setParameter(2, communityId).getResultList();
     }
 
+    /** Whether something was posted under this reference (see {@link PostingRequest} for the references). */
     public boolean isPosted(String communityId, String reference) {
         return Posting.count("communityId = ?1 and reference = ?2", communityId, reference) > 0;
     }
 
     /**
-     * Posts balanced legs. Refuses (and posts nothing) when the legs do not balance per unit, an account is
-     * frozen, or an account other than an issuing one would go below zero; a reference posted before breaks the
-     * unique constraint (a 409). Four round trips whatever the number of legs: the volunteer's accounts, the
-     * chain head, the community's accounts, then the posting with its entries and the new chain head in one
-     * statement.
+     * Posts what is asked. Refuses (and posts nothing) when the legs do not balance per unit or reach into another
+     * community, an account is frozen, or an account other than an issuing one would go below zero; a reference
+     * posted before breaks the unique constraint (a 409). Four round trips whatever the number of legs: the
+     * volunteer's accounts, the chain head, the community's accounts, then the posting with its entries and the
+     * new chain head in one statement.
      */
-    public Posted post(String communityId, PostingKind kind, String reference, UUID reverses, String reason, String actor,
-            List<Leg> legs) {
-        checkBalanced(legs);
+    public Posted post(PostingRequest request) {
+        String communityId = request.communityId();
+        List<Leg> legs = request.legs();
+        checkLegs(communityId, legs);
         List<Leg> owned = legs.stream().filter(l -> l.account().ownerId != null)
                 .sorted(Comparator.comparing((Leg l) -> l.account().id)).toList();
         List<Leg> community = legs.stream().filter(l -> l.account().ownerId == null)
@@ -125,11 +128,11 @@ public class Ledger {
         posting.id = UUID.randomUUID();
         posting.communityId = communityId;
         posting.seq = ((Number) head[0]).longValue() + 1;
-        posting.kind = kind;
-        posting.reference = reference;
-        posting.reverses = reverses;
-        posting.reason = reason;
-        posting.createdBy = actor;
+        posting.kind = request.kind();
+        posting.reference = request.reference();
+        posting.reverses = request.reverses();
+        posting.reason = request.reason();
+        posting.createdBy = request.actor();
         posting.createdAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         posting.prevHash = (String) head[1];
         List<LedgerEntry> entries = new ArrayList<>();
@@ -152,23 +155,20 @@ public class Ledger {
      */
     public Posted reverse(Posting original, String reason, String actor) {
         if (original.kind == PostingKind.REVERSAL) {
-            throw new ConflictException("A reversal is not reversed; post a new correction instead");
+            throw new ConflictProblem("A reversal is not reversed; post a new correction instead");
         }
-        if (Posting.count("reverses", original.id) > 0 || isPosted(original.communityId, "reversal:" + original.id)) {
-            throw new ConflictException("Posting " + original.id + " was already reversed");
+        if (Posting.count("reverses", original.id) > 0
+                || isPosted(original.communityId, PostingRequest.reversalReference(original.id))) {
+            throw new ConflictProblem("Posting " + original.id + " was already reversed");
         }
-        List<Leg> legs = new ArrayList<>();
-        for (LedgerEntry entry : entries(original.id)) {
-            legs.add(new Leg(LedgerAccount.findById(entry.accountId), -entry.amount));
-        }
-        return post(original.communityId, PostingKind.REVERSAL, "reversal:" + original.id, original.id, reason, actor, legs);
+        return post(PostingRequest.reversal(original, entries(original.id), reason, actor));
     }
 
     public List<LedgerEntry> entries(UUID postingId) {
         return LedgerEntry.list("postingId = ?1 order by id", postingId);
     }
 
-    private static void checkBalanced(List<Leg> legs) {
+    private static void checkLegs(String communityId, List<Leg> legs) {
         if (legs.isEmpty()) {
             throw new IllegalArgumentException("a posting needs entries");
         }
@@ -176,6 +176,10 @@ public class Ledger {
         for (Leg leg : legs) {
             if (leg.amount() == 0) {
                 throw new IllegalArgumentException("an entry of zero says nothing");
+            }
+            if (!leg.account().communityId.equals(communityId)) {
+                throw new IllegalArgumentException("a posting of " + communityId + " moves account " + leg.account().id
+                        + " of " + leg.account().communityId);
             }
             sums.merge(leg.account().unit, leg.amount(), Long::sum);
         }
@@ -219,7 +223,7 @@ public class Ledger {
         Object[] state = (Object[]) em.createNativeQuery("select frozen, balance from ledger_account where id = ?1")
                 .setParameter(1, account.id).getSingleResult();
         if ((Boolean) state[0]) {
-            throw new ConflictException("The " + describe(account) + " is frozen: the volunteer has moved out");
+            throw new ConflictProblem("The " + describe(account) + " is frozen: the volunteer has moved out");
         }
         throw new InsufficientBalanceException("Not enough " + unitName(account.unit) + ": the " + describe(account)
                 + " holds " + state[1] + ", this needs " + -leg.amount());

@@ -80,6 +80,6 @@ public class ActivityResource {
     private ActivityView view(ServiceActivity a) {
         String code = services.typeCode(a.typeId);
         return new ActivityView(a.id, a.communityId, code, a.title, a.performedAt, a.minutes, a.organisedBy,
-                services.ofActivity(a.id).stream().map(s -> ServiceResource.ServiceView.of(s, code)).toList());
+                services.ofActivity(a.id).stream().map(ServiceResource.ServiceView::of).toList());
     }
 }

@@ -11,24 +11,26 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.linli.platform.problem.NotFoundProblem;
-import org.linli.platform.security.Caller;
 import org.linli.platform.security.Roles;
-import org.linli.points.members.Member;
+import org.linli.points.domain.Member;
+import org.linli.points.service.Members;
 
 @Path("/communities/{communityId}/members")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Members")
 public class MemberResource {
 
-    private final Caller caller;
+    private final Members members;
 
-    MemberResource(Caller caller) {
-        this.caller = caller;
+    MemberResource(Members members) {
+        this.members = members;
     }
 
     public record MemberView(UUID residentId, String communityId, boolean aged60Plus, boolean housebound,
             boolean livesAlone, boolean movedOut) {
+        static MemberView of(Member m) {
+            return new MemberView(m.residentId, m.communityId, m.aged60Plus, m.housebound, m.livesAlone, m.movedOut);
+        }
     }
 
     @GET
@@ -36,9 +38,6 @@ public class MemberResource {
     @RolesAllowed({ Roles.COMMUNITY_WORKER, Roles.GRID_HEAD, Roles.DISTRICT_OFFICER })
     @Operation(summary = "A resident as the moral bank knows them (from resident events)")
     public MemberView get(@PathParam("communityId") String communityId, @PathParam("residentId") UUID residentId) {
-        return Member.<Member>findByIdOptional(residentId)
-                .filter(m -> m.communityId.equals(communityId) && caller.mayRead(m.communityId, null))
-                .map(m -> new MemberView(m.residentId, m.communityId, m.aged60Plus, m.housebound, m.livesAlone, m.movedOut))
-                .orElseThrow(() -> new NotFoundProblem("No member " + residentId + " in your scope"));
+        return MemberView.of(members.visible(communityId, residentId));
     }
 }

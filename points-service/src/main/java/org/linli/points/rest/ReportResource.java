@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.linli.platform.problem.InvalidRequestProblem;
 import org.linli.platform.security.Roles;
 import org.linli.points.service.Reports;
 
@@ -46,7 +46,7 @@ public class ReportResource {
         try {
             parsed = YearMonth.parse(month);
         } catch (DateTimeParseException e) {
-            throw new BadRequestException("month: not a month like 2026-11");
+            throw new InvalidRequestProblem("month", "not a month like 2026-11");
         }
         return reports.monthly(communityId, parsed, teamId, top);
     }

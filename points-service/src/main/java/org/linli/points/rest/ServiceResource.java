@@ -60,8 +60,8 @@ public class ServiceResource {
             UUID activityId, OffsetDateTime performedAt, int minutes, String note, ServiceStatus status, String loggedBy,
             OffsetDateTime loggedAt, String decidedAs, OffsetDateTime decidedAt, String rejectionReason,
             Integer pointsAwarded, UUID postingId) {
-        static ServiceView of(ServiceLog s, String type) {
-            return new ServiceView(s.id, s.communityId, s.volunteerId, type, s.beneficiaryId, s.activityId, s.performedAt,
+        static ServiceView of(ServiceLog s) {
+            return new ServiceView(s.id, s.communityId, s.volunteerId, s.typeCode, s.beneficiaryId, s.activityId, s.performedAt,
                     s.minutes, s.note, s.status, s.loggedBy, s.loggedAt, s.decidedAs, s.decidedAt, s.rejectionReason,
                     s.pointsAwarded, s.postingId);
         }
@@ -79,7 +79,7 @@ public class ServiceResource {
         ServiceLogs.Logged logged = services.log(communityId, new ServiceLogs.NewService(request.volunteerId(),
                 request.type().strip(), request.beneficiaryId(), request.performedAt(), request.minutes(), request.note()),
                 idempotencyKey);
-        ServiceView view = ServiceView.of(logged.service(), code(logged.service()));
+        ServiceView view = ServiceView.of(logged.service());
         return (logged.created()
                 ? Response.created(URI.create("/communities/" + communityId + "/services/" + logged.service().id))
                 : Response.ok()).entity(view).build();
@@ -96,15 +96,14 @@ public class ServiceResource {
             @QueryParam("to") OffsetDateTime to, @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return services.list(communityId, new ServiceLogs.Filter(status, volunteerId, beneficiaryId, activityId, from, to),
-                page, size).stream().map(s -> ServiceView.of(s, code(s))).toList();
+                page, size).stream().map(ServiceView::of).toList();
     }
 
     @GET
     @Path("/{serviceId}")
     @RolesAllowed({ Roles.VOLUNTEER, Roles.RESIDENT, Roles.GRID_HEAD, Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER })
     public ServiceView get(@PathParam("communityId") String communityId, @PathParam("serviceId") UUID serviceId) {
-        ServiceLog service = services.visible(communityId, serviceId);
-        return ServiceView.of(service, code(service));
+        return ServiceView.of(services.visible(communityId, serviceId));
     }
 
     @POST
@@ -114,8 +113,7 @@ public class ServiceResource {
             By the beneficiary, their grid head or a community worker; never by the volunteer. Confirming again
             returns the same result and credits nothing. Publishes service.confirmed.v1 and points.awarded.v1.""")
     public ServiceView confirm(@PathParam("communityId") String communityId, @PathParam("serviceId") UUID serviceId) {
-        ServiceLog service = services.confirm(communityId, serviceId);
-        return ServiceView.of(service, code(service));
+        return ServiceView.of(services.confirm(communityId, serviceId));
     }
 
     @POST
@@ -124,8 +122,7 @@ public class ServiceResource {
     @Operation(summary = "Reject a pending service with a reason", description = "Publishes service.rejected.v1 (without the reason).")
     public ServiceView reject(@PathParam("communityId") String communityId, @PathParam("serviceId") UUID serviceId,
             @NotNull @Valid Rejection request) {
-        ServiceLog service = services.reject(communityId, serviceId, request.reason());
-        return ServiceView.of(service, code(service));
+        return ServiceView.of(services.reject(communityId, serviceId, request.reason()));
     }
 
     @POST
@@ -136,9 +133,5 @@ public class ServiceResource {
             already confirmed) or the problem status (403, 404, 409) with why.""")
     public List<BulkConfirmation.Outcome> confirmMany(@PathParam("communityId") String communityId, @NotNull @Valid Confirmations request) {
         return bulk.confirm(communityId, request.serviceIds());
-    }
-
-    private String code(ServiceLog service) {
-        return service.typeCode != null ? service.typeCode : services.typeCode(service.typeId);
     }
 }

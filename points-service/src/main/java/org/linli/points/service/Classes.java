@@ -10,11 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.BadRequestException;
 
 import org.linli.platform.outbox.Outbox;
-import org.linli.platform.problem.ConflictException;
-import org.linli.platform.problem.ForbiddenProblem;
+import org.linli.platform.problem.ConflictProblem;
 import org.linli.platform.problem.NotFoundProblem;
 import org.linli.points.domain.BookingStatus;
 import org.linli.points.domain.ClassBooking;
@@ -25,13 +23,11 @@ import org.linli.points.domain.Volunteer;
 import org.linli.points.events.PointsEvents;
 import org.linli.points.ledger.AccountKind;
 import org.linli.points.ledger.Accounts;
-import org.linli.points.ledger.Leg;
 import org.linli.points.ledger.Ledger;
 import org.linli.points.ledger.LedgerAccount;
 import org.linli.points.ledger.Posted;
 import org.linli.points.ledger.Posting;
-import org.linli.points.ledger.PostingKind;
-import org.linli.points.ledger.Unit;
+import org.linli.points.ledger.PostingRequest;
 
 /**
  * Time for class: confirmed volunteer minutes buy class credits at the community's rate (40 minutes for one
@@ -43,13 +39,15 @@ import org.linli.points.ledger.Unit;
 public class Classes {
 
     private final PointsScope scope;
+    private final Volunteers volunteers;
     private final Ledger ledger;
     private final Outbox outbox;
     private final EntityManager em;
     private final Clock clock;
 
-    Classes(PointsScope scope, Ledger ledger, Outbox outbox, EntityManager em, Clock clock) {
+    Classes(PointsScope scope, Volunteers volunteers, Ledger ledger, Outbox outbox, EntityManager em, Clock clock) {
         this.scope = scope;
+        this.volunteers = volunteers;
         this.ledger = ledger;
         this.outbox = outbox;
         this.em = em;
@@ -108,14 +106,12 @@ public class Classes {
     /** Turns confirmed service minutes into class credits at the community's rate. */
     public CreditsBought buyCredits(String communityId, UUID requestedVolunteer, int credits) {
         UUID volunteerId = scope.actingVolunteer(communityId, requestedVolunteer);
-        Volunteer volunteer = Volunteer.of(communityId, volunteerId);
+        Volunteer volunteer = volunteers.enrolled(communityId, volunteerId);
         int minutes = CommunityPolicy.of(communityId).minutesPerClass * credits;
         Accounts accounts = ledger.accounts(communityId, volunteerId);
         LedgerAccount minutesWallet = accounts.get(AccountKind.TIME_WALLET);
         LedgerAccount classWallet = accounts.get(AccountKind.CLASS_WALLET);
-        Posted posted = ledger.post(communityId, PostingKind.CLASS_CREDITS_BOUGHT, "class-credits:" + UUID.randomUUID(), null,
-                null, scope.actor(), List.of(Leg.out(minutesWallet, minutes), Leg.in(accounts.get(AccountKind.TIME_SPENT), minutes),
-                        Leg.out(accounts.get(AccountKind.CLASS_ISSUING), credits), Leg.in(classWallet, credits)));
+        Posted posted = ledger.post(PostingRequest.classCredits(accounts, minutes, credits, scope.actor()));
         outbox.publish(PointsEvents.wallet(PointsEvents.CLASS_CREDITS_BOUGHT, communityId, volunteerId,
                 new PointsEvents.ClassCreditsBought(posted.posting().id, communityId, volunteer.districtId, volunteerId, minutes,
                         credits, posted.posting().createdAt)));
@@ -126,26 +122,24 @@ public class Classes {
     /** Takes a seat and one class credit, together. */
     public ClassBooking book(String communityId, UUID sessionId, UUID requestedVolunteer) {
         UUID volunteerId = scope.actingVolunteer(communityId, requestedVolunteer);
-        Volunteer volunteer = Volunteer.of(communityId, volunteerId);
+        Volunteer volunteer = volunteers.enrolled(communityId, volunteerId);
         ClassSession session = ClassSession.<ClassSession>findByIdOptional(sessionId, LockModeType.PESSIMISTIC_WRITE)
                 .filter(s -> s.communityId.equals(communityId))
                 .orElseThrow(() -> new NotFoundProblem("No class session " + sessionId + " in community " + communityId));
         if (!session.startsAt.isAfter(OffsetDateTime.now(clock))) {
-            throw new ConflictException("That session has already started");
+            throw new ConflictProblem("That session has already started");
         }
         if (ClassBooking.count("sessionId = ?1 and volunteerId = ?2 and status = ?3", sessionId, volunteerId,
                 BookingStatus.BOOKED) > 0) {
-            throw new ConflictException("Volunteer " + volunteerId + " already has a seat in this session");
+            throw new ConflictProblem("Volunteer " + volunteerId + " already has a seat in this session");
         }
         if (session.seatsTaken >= session.seats) {
-            throw new ConflictException("The session is full (" + session.seats + " seats)");
+            throw new ConflictProblem("The session is full (" + session.seats + " seats)");
         }
         ClassBooking booking = new ClassBooking();
         booking.id = UUID.randomUUID();
         Accounts accounts = ledger.accounts(communityId, volunteerId);
-        Posted posted = ledger.post(communityId, PostingKind.CLASS_BOOKING, "class-booking:" + booking.id, null, null,
-                scope.actor(), List.of(Leg.out(accounts.get(AccountKind.CLASS_WALLET), 1),
-                        Leg.in(accounts.get(AccountKind.CLASS_SPENT), 1)));
+        Posted posted = ledger.post(PostingRequest.classBooking(accounts, booking.id, scope.actor()));
         session.seatsTaken += 1;
         booking.sessionId = sessionId;
         booking.communityId = communityId;
@@ -176,7 +170,7 @@ public class Classes {
             return booking;
         }
         if (!session.startsAt.isAfter(OffsetDateTime.now(clock))) {
-            throw new ConflictException("The session has started; the seat can no longer be given back");
+            throw new ConflictProblem("The session has started; the seat can no longer be given back");
         }
         Posted reversal = ledger.reverse(Posting.findById(booking.postingId), "booking cancelled", scope.actor());
         session.seatsTaken -= 1;

@@ -1,25 +1,18 @@
 package org.linli.points.service;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.linli.platform.outbox.Outbox;
 import org.linli.points.domain.CommunityPolicy;
+import org.linli.points.domain.Member;
 import org.linli.points.domain.Volunteer;
-import org.linli.points.events.PointsEvents;
 import org.linli.points.ledger.AccountKind;
 import org.linli.points.ledger.Accounts;
-import org.linli.points.ledger.Leg;
 import org.linli.points.ledger.Ledger;
-import org.linli.points.ledger.LedgerAccount;
-import org.linli.points.ledger.Posted;
-import org.linli.points.ledger.PostingKind;
-import org.linli.points.ledger.Unit;
-import org.linli.points.members.Member;
+import org.linli.points.ledger.PostingRequest;
 
 import io.quarkus.logging.Log;
 
@@ -32,17 +25,16 @@ import io.quarkus.logging.Log;
 public class DeliveryCredits {
 
     private final Ledger ledger;
-    private final Outbox outbox;
+    private final Awards awards;
 
-    DeliveryCredits(Ledger ledger, Outbox outbox) {
+    DeliveryCredits(Ledger ledger, Awards awards) {
         this.ledger = ledger;
-        this.outbox = outbox;
+        this.awards = awards;
     }
 
     /** Returns whether points were credited (false: already credited, no points set, or the wallet is frozen). */
     public boolean credit(String communityId, UUID orderId, UUID volunteerId, OffsetDateTime deliveredAt) {
-        String reference = "delivery:" + orderId;
-        if (ledger.isPosted(communityId, reference)) {
+        if (ledger.isPosted(communityId, PostingRequest.deliveryReference(orderId))) {
             return false;
         }
         Member member = Member.findById(volunteerId);
@@ -59,17 +51,12 @@ public class DeliveryCredits {
         }
         int points = CommunityPolicy.of(communityId).deliveryPoints;
         Accounts accounts = ledger.accounts(communityId, volunteerId);
-        LedgerAccount wallet = accounts.get(AccountKind.WALLET);
-        if (points == 0 || wallet.frozen) {
+        if (points == 0 || accounts.get(AccountKind.WALLET).frozen) {
             Log.infof("Delivery of order %s not credited (%s)", orderId, points == 0 ? "no delivery points" : "wallet frozen");
             return false;
         }
-        Posted posted = ledger.post(communityId, PostingKind.DELIVERY_AWARD, reference, null, null, "canteen-service",
-                List.of(Leg.out(accounts.get(AccountKind.ISSUING), points), Leg.in(wallet, points)));
-        String district = volunteer != null ? volunteer.districtId : member.districtId;
-        outbox.publish(PointsEvents.wallet(PointsEvents.POINTS_AWARDED, communityId, volunteerId,
-                new PointsEvents.PointsAwarded(posted.posting().id, communityId, district, volunteerId, "DELIVERY", null,
-                        orderId, points, 0, posted.balanceAfter(wallet.id), deliveredAt)));
+        awards.forDelivery(accounts, orderId, points, volunteer != null ? volunteer.districtId : member.districtId,
+                deliveredAt);
         return true;
     }
 }

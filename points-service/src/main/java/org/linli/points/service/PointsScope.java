@@ -8,12 +8,12 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 
+import org.linli.platform.problem.ForbiddenProblem;
+import org.linli.platform.problem.InvalidRequestProblem;
 import org.linli.platform.problem.NotFoundProblem;
 import org.linli.platform.security.Caller;
 import org.linli.platform.security.Roles;
-import org.linli.points.members.Member;
-
-import io.quarkus.security.ForbiddenException;
+import org.linli.points.domain.Member;
 
 /**
  * Who the caller is to the moral bank. A community worker manages their community; a grid head the members of
@@ -83,7 +83,7 @@ public class PointsScope {
     public UUID actingVolunteer(String communityId, UUID requested) {
         if (isCommunityWorker(communityId)) {
             if (requested == null) {
-                throw new jakarta.ws.rs.BadRequestException("volunteerId: say for which volunteer a community worker acts");
+                throw new InvalidRequestProblem("volunteerId", "say for which volunteer a community worker acts");
             }
             return requested;
         }
@@ -92,7 +92,7 @@ public class PointsScope {
             throw new NotFoundProblem("No community " + communityId + " in your scope");
         }
         if (requested != null && !requested.equals(self.get())) {
-            throw new org.linli.platform.problem.ForbiddenProblem("A volunteer acts only for themself");
+            throw new ForbiddenProblem("A volunteer acts only for themself");
         }
         return self.get();
     }
@@ -132,7 +132,7 @@ public class PointsScope {
             if (caller.community().isPresent() && !caller.worksIn(communityId)) {
                 throw new NotFoundProblem("No community " + communityId + " in your scope");
             }
-            throw new ForbiddenException("Only the community's workers and grid heads manage this");
+            throw new ForbiddenProblem("Only the community's workers and grid heads manage this");
         }
     }
 
@@ -152,7 +152,7 @@ public class PointsScope {
     /** The partner the caller speaks for (its token subject). */
     public String partner() {
         if (!caller.is(Roles.PARTNER) || caller.subject() == null) {
-            throw new ForbiddenException("Only partners read sponsored rewards");
+            throw new ForbiddenProblem("Only partners read sponsored rewards");
         }
         return caller.subject();
     }

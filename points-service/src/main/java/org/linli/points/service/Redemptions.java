@@ -11,10 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.BadRequestException;
 
 import org.linli.platform.outbox.Outbox;
-import org.linli.platform.problem.ConflictException;
+import org.linli.platform.problem.ConflictProblem;
 import org.linli.platform.problem.ForbiddenProblem;
 import org.linli.platform.problem.NotFoundProblem;
 import org.linli.points.domain.Redemption;
@@ -24,12 +23,11 @@ import org.linli.points.domain.Volunteer;
 import org.linli.points.events.PointsEvents;
 import org.linli.points.ledger.AccountKind;
 import org.linli.points.ledger.Accounts;
-import org.linli.points.ledger.Leg;
 import org.linli.points.ledger.Ledger;
 import org.linli.points.ledger.LedgerAccount;
 import org.linli.points.ledger.Posted;
 import org.linli.points.ledger.Posting;
-import org.linli.points.ledger.PostingKind;
+import org.linli.points.ledger.PostingRequest;
 import org.linli.points.ledger.Unit;
 
 /**
@@ -43,13 +41,15 @@ import org.linli.points.ledger.Unit;
 public class Redemptions {
 
     private final PointsScope scope;
+    private final Volunteers volunteers;
     private final Ledger ledger;
     private final Outbox outbox;
     private final EntityManager em;
     private final Clock clock;
 
-    Redemptions(PointsScope scope, Ledger ledger, Outbox outbox, EntityManager em, Clock clock) {
+    Redemptions(PointsScope scope, Volunteers volunteers, Ledger ledger, Outbox outbox, EntityManager em, Clock clock) {
         this.scope = scope;
+        this.volunteers = volunteers;
         this.ledger = ledger;
         this.outbox = outbox;
         this.em = em;
@@ -58,21 +58,21 @@ public class Redemptions {
 
     public Redemption reserve(String communityId, UUID rewardId, UUID requestedVolunteer) {
         UUID volunteerId = scope.actingVolunteer(communityId, requestedVolunteer);
-        Volunteer volunteer = Volunteer.of(communityId, volunteerId);
+        Volunteer volunteer = volunteers.enrolled(communityId, volunteerId);
         Reward reward = Reward.<Reward>findByIdOptional(rewardId, LockModeType.PESSIMISTIC_WRITE)
                 .filter(r -> r.communityId.equals(communityId))
                 .orElseThrow(() -> new NotFoundProblem("No reward " + rewardId + " in community " + communityId));
         if (!reward.activeOn(LocalDate.now(clock))) {
-            throw new ConflictException(reward.name + " is not offered today");
+            throw new ConflictProblem(reward.name + " is not offered today");
         }
         if (reward.stock <= 0) {
-            throw new ConflictException(reward.name + " is out of stock");
+            throw new ConflictProblem(reward.name + " is out of stock");
         }
         if (reward.perVolunteerLimit != null) {
             long held = Redemption.count("rewardId = ?1 and volunteerId = ?2 and status <> ?3", rewardId, volunteerId,
                     RedemptionStatus.CANCELLED);
             if (held >= reward.perVolunteerLimit) {
-                throw new ConflictException("Volunteer " + volunteerId + " already has " + held + " of " + reward.name
+                throw new ConflictProblem("Volunteer " + volunteerId + " already has " + held + " of " + reward.name
                         + " (the limit is " + reward.perVolunteerLimit + ")");
             }
         }
@@ -80,9 +80,7 @@ public class Redemptions {
         redemption.id = UUID.randomUUID();
         Accounts accounts = ledger.accounts(communityId, volunteerId);
         LedgerAccount wallet = accounts.get(AccountKind.WALLET);
-        Posted posted = ledger.post(communityId, PostingKind.REDEMPTION, "redemption:" + redemption.id, null, null,
-                scope.actor(), List.of(Leg.out(wallet, reward.pointsPrice),
-                        Leg.in(accounts.get(AccountKind.REDEMPTION), reward.pointsPrice)));
+        Posted posted = ledger.post(PostingRequest.redemption(accounts, redemption.id, reward.pointsPrice, scope.actor()));
         reward.stock -= 1;
 
         redemption.communityId = communityId;
@@ -114,7 +112,7 @@ public class Redemptions {
             return redemption;
         }
         if (redemption.status == RedemptionStatus.CANCELLED) {
-            throw new ConflictException("Redemption " + redemptionId + " was cancelled");
+            throw new ConflictProblem("Redemption " + redemptionId + " was cancelled");
         }
         redemption.status = RedemptionStatus.HANDED_OVER;
         redemption.closedAt = OffsetDateTime.now(clock);
@@ -136,7 +134,7 @@ public class Redemptions {
             return redemption;
         }
         if (redemption.status == RedemptionStatus.HANDED_OVER) {
-            throw new ConflictException("Redemption " + redemptionId + " was handed over; it cannot be cancelled");
+            throw new ConflictProblem("Redemption " + redemptionId + " was handed over; it cannot be cancelled");
         }
         Reward reward = Reward.findById(redemption.rewardId, LockModeType.PESSIMISTIC_WRITE);
         Posting original = Posting.findById(redemption.postingId);

@@ -9,6 +9,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.linli.platform.problem.ConflictProblem;
+import org.linli.platform.problem.InvalidRequestProblem;
 import org.linli.platform.problem.NotFoundProblem;
 import org.linli.points.domain.Reward;
 
@@ -53,7 +55,7 @@ public class Rewards {
         scope.requireManager(communityId);
         Reward reward = get(communityId, rewardId);
         if (reward.stock + change < 0) {
-            throw new org.linli.platform.problem.ConflictException("Only " + reward.stock + " left; cannot take out " + -change);
+            throw new ConflictProblem("Only " + reward.stock + " left; cannot take out " + -change);
         }
         reward.stock += change;
         return reward;
@@ -97,7 +99,7 @@ public class Rewards {
 
     private static void apply(Reward reward, RewardTerms terms) {
         if (terms.activeFrom() != null && terms.activeUntil() != null && terms.activeUntil().isBefore(terms.activeFrom())) {
-            throw new jakarta.ws.rs.BadRequestException("activeUntil: is before activeFrom");
+            throw new InvalidRequestProblem("activeUntil", "is before activeFrom");
         }
         reward.name = terms.name().strip();
         reward.description = terms.description();

@@ -19,12 +19,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.BadRequestException;
 
 import org.linli.platform.outbox.Outbox;
-import org.linli.platform.problem.ConflictException;
+import org.linli.platform.problem.ConflictProblem;
+import org.linli.platform.problem.ForbiddenProblem;
+import org.linli.platform.problem.InvalidRequestProblem;
 import org.linli.platform.problem.NotFoundProblem;
 import org.linli.platform.security.Roles;
+import org.linli.points.domain.Member;
 import org.linli.points.domain.ServiceActivity;
 import org.linli.points.domain.ServiceLog;
 import org.linli.points.domain.ServiceStatus;
@@ -32,21 +34,16 @@ import org.linli.points.domain.ServiceType;
 import org.linli.points.domain.Volunteer;
 import org.linli.points.events.PointsEvents;
 import org.linli.points.ledger.AccountKind;
-import org.linli.points.ledger.Accounts;
-import org.linli.points.ledger.Leg;
 import org.linli.points.ledger.Ledger;
-import org.linli.points.ledger.LedgerAccount;
 import org.linli.points.ledger.Posted;
-import org.linli.points.ledger.PostingKind;
-import org.linli.points.ledger.Unit;
-import org.linli.points.members.Member;
-
-import org.linli.platform.problem.ForbiddenProblem;
 
 /**
  * The service log: a volunteer (or a community worker for them) logs what they did; the beneficiary, their grid
  * head or a community worker confirms it — never the volunteer — and the confirmation credits points and
- * service minutes exactly once, within the type's daily and weekly caps.
+ * service minutes exactly once, within the type's daily and weekly caps. A repeated log (same Idempotency-Key),
+ * confirmation or rejection answers what was stored the first time, and the first answer already says the same:
+ * "now" comes from the community clock, which ticks in microseconds as PostgreSQL stores them, and the time a
+ * service was performed is kept to the microsecond too.
  */
 @ApplicationScoped
 @Transactional
@@ -59,14 +56,19 @@ public class ServiceLogs {
 
     private final PointsScope scope;
     private final ServiceTypes types;
+    private final Volunteers volunteers;
+    private final Awards awards;
     private final Ledger ledger;
     private final Outbox outbox;
     private final EntityManager em;
     private final Clock clock;
 
-    ServiceLogs(PointsScope scope, ServiceTypes types, Ledger ledger, Outbox outbox, EntityManager em, Clock clock) {
+    ServiceLogs(PointsScope scope, ServiceTypes types, Volunteers volunteers, Awards awards, Ledger ledger, Outbox outbox,
+            EntityManager em, Clock clock) {
         this.scope = scope;
         this.types = types;
+        this.volunteers = volunteers;
+        this.awards = awards;
         this.ledger = ledger;
         this.outbox = outbox;
         this.em = em;
@@ -101,9 +103,8 @@ public class ServiceLogs {
         ServiceLog service = newService(communityId, volunteerId, type, request.beneficiaryId(), request.performedAt(),
                 request.minutes(), request.note(), null);
         service.idempotencyKey = idempotencyKey;
-        service.typeCode = type.code;
         service.persist();
-        outbox.publish(PointsEvents.service(PointsEvents.SERVICE_LOGGED, service, type.code));
+        outbox.publish(PointsEvents.service(PointsEvents.SERVICE_LOGGED, service));
         return new Logged(service, true);
     }
 
@@ -112,14 +113,14 @@ public class ServiceLogs {
         scope.requireManager(communityId);
         ServiceType type = activeType(communityId, request.type());
         if (type.needsBeneficiary) {
-            throw new BadRequestException(type.code + " is done for someone: log it per volunteer with the beneficiary");
+            throw new InvalidRequestProblem(type.code + " is done for someone: log it per volunteer with the beneficiary");
         }
         ServiceActivity activity = new ServiceActivity();
         activity.id = UUID.randomUUID();
         activity.communityId = communityId;
         activity.typeId = type.id;
         activity.title = request.title().strip();
-        activity.performedAt = request.performedAt();
+        activity.performedAt = request.performedAt().truncatedTo(ChronoUnit.MICROS);
         activity.minutes = request.minutes();
         activity.organisedBy = scope.actor();
         activity.createdAt = OffsetDateTime.now(clock);
@@ -129,9 +130,8 @@ public class ServiceLogs {
             enrolled(communityId, volunteerId);
             ServiceLog service = newService(communityId, volunteerId, type, null, request.performedAt(), request.minutes(),
                     null, activity.id);
-            service.typeCode = type.code;
             service.persist();
-            outbox.publish(PointsEvents.service(PointsEvents.SERVICE_LOGGED, service, type.code));
+            outbox.publish(PointsEvents.service(PointsEvents.SERVICE_LOGGED, service));
         }
         return activity;
     }
@@ -157,41 +157,24 @@ public class ServiceLogs {
             return service;
         }
         if (service.status == ServiceStatus.REJECTED || service.status == ServiceStatus.REVERSED) {
-            throw new ConflictException("Service " + serviceId + " was " + service.status.name().toLowerCase()
+            throw new ConflictProblem("Service " + serviceId + " was " + service.status.name().toLowerCase()
                     + "; it cannot be confirmed");
         }
         ServiceType type = ServiceType.findById(service.typeId);
-        Accounts accounts = ledger.accounts(communityId, service.volunteerId);
-        LedgerAccount wallet = accounts.get(AccountKind.WALLET);
-        LedgerAccount minutesWallet = accounts.get(AccountKind.TIME_WALLET);
         int points = type.pointsFor(service.minutes);
         if (type.dailyCap != null || type.weeklyCap != null) {
             ledger.lockVolunteer(communityId, service.volunteerId); // the caps read this volunteer's credits
             points = cappedPoints(service, type, points);
         }
 
-        List<Leg> legs = new ArrayList<>();
-        if (points > 0) {
-            legs.add(Leg.out(accounts.get(AccountKind.ISSUING), points));
-            legs.add(Leg.in(wallet, points));
-        }
-        legs.add(Leg.out(accounts.get(AccountKind.TIME_ISSUING), service.minutes));
-        legs.add(Leg.in(minutesWallet, service.minutes));
-        Posted posted = ledger.post(communityId, PostingKind.SERVICE_AWARD, "service:" + service.id, null, null,
-                scope.actor(), legs);
-
         service.status = ServiceStatus.CONFIRMED;
         service.decidedBy = scope.actor();
         service.decidedAs = capacity;
         service.decidedAt = OffsetDateTime.now(clock);
         service.pointsAwarded = points;
+        outbox.publish(PointsEvents.service(PointsEvents.SERVICE_CONFIRMED, service));
+        Posted posted = awards.forService(service);
         service.postingId = posted.posting().id;
-        outbox.publish(PointsEvents.service(PointsEvents.SERVICE_CONFIRMED, service, type.code));
-        service.typeCode = type.code;
-        long balance = points > 0 ? posted.balanceAfter(wallet.id) : ledger.balance(wallet.id);
-        outbox.publish(PointsEvents.wallet(PointsEvents.POINTS_AWARDED, communityId, service.volunteerId,
-                new PointsEvents.PointsAwarded(posted.posting().id, communityId, service.districtId, service.volunteerId,
-                        "SERVICE", service.id, null, points, service.minutes, balance, service.decidedAt)));
         return service;
     }
 
@@ -202,7 +185,7 @@ public class ServiceLogs {
             return service;
         }
         if (service.status == ServiceStatus.CONFIRMED || service.status == ServiceStatus.REVERSED) {
-            throw new ConflictException("Service " + serviceId + " was confirmed and credited; a community worker can "
+            throw new ConflictProblem("Service " + serviceId + " was confirmed and credited; a community worker can "
                     + "reverse its posting with a reason instead");
         }
         service.status = ServiceStatus.REJECTED;
@@ -210,8 +193,7 @@ public class ServiceLogs {
         service.decidedAs = capacity;
         service.decidedAt = OffsetDateTime.now(clock);
         service.rejectionReason = reason.strip();
-        service.typeCode = typeCode(service.typeId);
-        outbox.publish(PointsEvents.service(PointsEvents.SERVICE_REJECTED, service, service.typeCode));
+        outbox.publish(PointsEvents.service(PointsEvents.SERVICE_REJECTED, service));
         return service;
     }
 
@@ -221,6 +203,7 @@ public class ServiceLogs {
                 .orElseThrow(() -> new NotFoundProblem("No service " + serviceId + " in your scope"));
     }
 
+    /** The code of a service type (for an activity; a service keeps its own {@link ServiceLog#typeCode}). */
     public String typeCode(UUID typeId) {
         return ServiceType.<ServiceType>findByIdOptional(typeId).map(t -> t.code).orElse(null);
     }
@@ -276,11 +259,7 @@ public class ServiceLogs {
             params.put("to", filter.to());
         }
         query.append(" order by performedAt desc, id");
-        List<ServiceLog> found = ServiceLog.<ServiceLog>find(query.toString(), params).page(page, size).list();
-        Map<UUID, String> codes = new java.util.HashMap<>();
-        ServiceType.<ServiceType>list("communityId", communityId).forEach(t -> codes.put(t.id, t.code));
-        found.forEach(s -> s.typeCode = codes.get(s.typeId));
-        return found;
+        return ServiceLog.<ServiceLog>find(query.toString(), params).page(page, size).list();
     }
 
     private boolean canSee(ServiceLog s) {
@@ -349,9 +328,9 @@ public class ServiceLogs {
     }
 
     private Volunteer enrolled(String communityId, UUID volunteerId) {
-        Volunteer volunteer = Volunteer.of(communityId, volunteerId);
+        Volunteer volunteer = volunteers.enrolled(communityId, volunteerId);
         if (ledger.findWallet(communityId, volunteerId, AccountKind.WALLET).filter(w -> w.frozen).isPresent()) {
-            throw new ConflictException("Volunteer " + volunteerId + " has moved out; their wallet is frozen");
+            throw new ConflictProblem("Volunteer " + volunteerId + " has moved out; their wallet is frozen");
         }
         return volunteer;
     }
@@ -361,17 +340,17 @@ public class ServiceLogs {
         Volunteer volunteer = enrolled(communityId, volunteerId);
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (performedAt.isAfter(now.plus(FUTURE_SKEW))) {
-            throw new BadRequestException("performedAt: a service is logged after it was done, not before");
+            throw new InvalidRequestProblem("performedAt", "a service is logged after it was done, not before");
         }
         if (performedAt.isBefore(now.minus(LOG_WINDOW))) {
-            throw new BadRequestException("performedAt: services are logged within " + LOG_WINDOW.toDays() + " days");
+            throw new InvalidRequestProblem("performedAt", "services are logged within " + LOG_WINDOW.toDays() + " days");
         }
         if (type.needsBeneficiary && beneficiaryId == null) {
-            throw new BadRequestException("beneficiaryId: " + type.code + " is done for someone; say whom");
+            throw new InvalidRequestProblem("beneficiaryId", type.code + " is done for someone; say whom");
         }
         if (beneficiaryId != null) {
             if (beneficiaryId.equals(volunteerId)) {
-                throw new BadRequestException("beneficiaryId: a volunteer is not their own beneficiary");
+                throw new InvalidRequestProblem("beneficiaryId", "a volunteer is not their own beneficiary");
             }
             Member.<Member>findByIdOptional(beneficiaryId).filter(m -> m.communityId.equals(communityId) && !m.movedOut)
                     .orElseThrow(() -> new NotFoundProblem("No resident " + beneficiaryId + " in community " + communityId));
@@ -381,10 +360,10 @@ public class ServiceLogs {
         service.communityId = communityId;
         service.districtId = volunteer.districtId;
         service.volunteerId = volunteerId;
-        service.typeId = type.id;
+        service.ofType(type);
         service.beneficiaryId = beneficiaryId;
         service.activityId = activityId;
-        service.performedAt = performedAt;
+        service.performedAt = performedAt.truncatedTo(ChronoUnit.MICROS);
         service.minutes = minutes;
         service.note = note == null || note.isBlank() ? null : note.strip();
         service.status = ServiceStatus.PENDING;

@@ -8,9 +8,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.BadRequestException;
 
-import org.linli.platform.problem.ConflictException;
+import org.linli.platform.problem.ConflictProblem;
+import org.linli.platform.problem.InvalidRequestProblem;
 import org.linli.platform.problem.NotFoundProblem;
 import org.linli.points.domain.CommunityPolicy;
 import org.linli.points.domain.PointsBasis;
@@ -72,7 +72,7 @@ public class ServiceTypes {
         scope.requireManager(communityId);
         ensureDefaults(communityId);
         if (ServiceType.count("communityId = ?1 and code = ?2", communityId, rule.code()) > 0) {
-            throw new ConflictException("Community " + communityId + " already has a service type " + rule.code());
+            throw new ConflictProblem("Community " + communityId + " already has a service type " + rule.code());
         }
         ServiceType type = new ServiceType();
         type.id = UUID.randomUUID();
@@ -88,7 +88,7 @@ public class ServiceTypes {
         scope.requireManager(communityId);
         ServiceType type = get(communityId, typeId);
         if (!type.code.equals(rule.code())) {
-            throw new BadRequestException("A service type's code does not change (it is " + type.code + ")");
+            throw new InvalidRequestProblem("A service type's code does not change (it is " + type.code + ")");
         }
         apply(type, rule);
         type.active = active;
@@ -124,7 +124,7 @@ public class ServiceTypes {
 
     private static void apply(ServiceType type, Rule rule) {
         if (rule.basis() == PointsBasis.PER_MINUTES && rule.perMinutes() == null) {
-            throw new BadRequestException("A PER_MINUTES rule needs perMinutes (points per so many minutes)");
+            throw new InvalidRequestProblem("A PER_MINUTES rule needs perMinutes (points per so many minutes)");
         }
         type.name = rule.name().strip();
         type.basis = rule.basis();

@@ -10,7 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.linli.platform.outbox.Outbox;
-import org.linli.platform.problem.ConflictException;
+import org.linli.platform.problem.ConflictProblem;
 import org.linli.platform.problem.NotFoundProblem;
 import org.linli.points.domain.Volunteer;
 import org.linli.points.events.PointsEvents;
@@ -115,7 +115,7 @@ public class Wallets {
         }
         Posting original = posting(communityId, postingId);
         if (original.kind != PostingKind.SERVICE_AWARD && original.kind != PostingKind.DELIVERY_AWARD) {
-            throw new ConflictException("Only awards are corrected here; cancel the redemption or booking instead");
+            throw new ConflictProblem("Only awards are corrected here; cancel the redemption or booking instead");
         }
         Posted reversal = ledger.reverse(original, reason.strip(), scope.actor());
         if (original.kind == PostingKind.SERVICE_AWARD) { // the service no longer counts: not for caps, not in reports

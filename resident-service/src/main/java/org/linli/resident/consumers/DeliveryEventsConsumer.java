@@ -11,6 +11,7 @@ import org.linli.platform.inbox.Inbox;
 import org.linli.resident.domain.AlertCause;
 import org.linli.resident.domain.LastContact;
 import org.linli.resident.service.CareAlerts;
+import org.linli.resident.service.LastContacts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -31,11 +32,13 @@ public class DeliveryEventsConsumer {
 
     private final Inbox inbox;
     private final CareAlerts alerts;
+    private final LastContacts contacts;
     private final ObjectMapper mapper;
 
-    DeliveryEventsConsumer(Inbox inbox, CareAlerts alerts, ObjectMapper mapper) {
+    DeliveryEventsConsumer(Inbox inbox, CareAlerts alerts, LastContacts contacts, ObjectMapper mapper) {
         this.inbox = inbox;
         this.alerts = alerts;
+        this.contacts = contacts;
         this.mapper = mapper;
     }
 
@@ -73,11 +76,10 @@ public class DeliveryEventsConsumer {
 
     private void delivered(Delivery delivery, CloudEvent event) {
         OffsetDateTime at = delivery.deliveredAt() != null ? delivery.deliveredAt() : event.time();
-        if (org.linli.resident.domain.Resident.findById(delivery.dinerId()) == null) {
+        if (!contacts.seen(delivery.dinerId(), at, LastContact.MEAL_DELIVERY)) {
             Log.warnf("Delivery %s to unknown resident %s ignored", delivery.orderId(), delivery.dinerId());
             return;
         }
-        LastContact.record(delivery.dinerId(), at, LastContact.MEAL_DELIVERY);
         if ("CONCERN".equals(delivery.welfareCheck())) {
             alerts.raiseForResident(delivery.dinerId(), AlertCause.WELFARE_CONCERN, delivery.orderId().toString());
         }

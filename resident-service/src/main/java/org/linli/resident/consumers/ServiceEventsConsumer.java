@@ -9,7 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.linli.platform.events.CloudEvent;
 import org.linli.platform.inbox.Inbox;
 import org.linli.resident.domain.LastContact;
-import org.linli.resident.domain.Resident;
+import org.linli.resident.service.LastContacts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -26,10 +26,12 @@ public class ServiceEventsConsumer {
     static final String CONSUMER = "resident.services";
 
     private final Inbox inbox;
+    private final LastContacts contacts;
     private final ObjectMapper mapper;
 
-    ServiceEventsConsumer(Inbox inbox, ObjectMapper mapper) {
+    ServiceEventsConsumer(Inbox inbox, LastContacts contacts, ObjectMapper mapper) {
         this.inbox = inbox;
+        this.contacts = contacts;
         this.mapper = mapper;
     }
 
@@ -55,11 +57,9 @@ public class ServiceEventsConsumer {
         if (service.beneficiaryId() == null) {
             return; // community-wide work such as snow sweeping
         }
-        if (Resident.findById(service.beneficiaryId()) == null) {
+        OffsetDateTime at = service.performedAt() != null ? service.performedAt() : event.time();
+        if (!contacts.seen(service.beneficiaryId(), at, LastContact.VOLUNTEER_VISIT)) {
             Log.warnf("Confirmed service %s for unknown resident ignored", service.serviceId());
-            return;
         }
-        LastContact.record(service.beneficiaryId(), service.performedAt() != null ? service.performedAt() : event.time(),
-                LastContact.VOLUNTEER_VISIT);
     }
 }

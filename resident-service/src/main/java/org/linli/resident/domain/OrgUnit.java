@@ -54,4 +54,10 @@ public class OrgUnit extends PanacheEntityBase {
     public static Optional<OrgUnit> byCode(OrgUnitKind kind, String code) {
         return find("kind = ?1 and code = ?2", kind, code).firstResultOptional();
     }
+
+    /** The code of the sub-district (街道) a community lies in, when the tree holds both. */
+    public static Optional<String> subDistrictOf(String communityCode) {
+        return community(communityCode).map(c -> c.parentId).flatMap(OrgUnit::<OrgUnit>findByIdOptional)
+                .filter(parent -> parent.kind == OrgUnitKind.SUBDISTRICT).map(parent -> parent.code);
+    }
 }

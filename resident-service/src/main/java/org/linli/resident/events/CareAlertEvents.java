@@ -12,6 +12,7 @@ public final class CareAlertEvents {
 
     public static final String TOPIC = "linli.resident.care-alerts";
     public static final String RAISED = "care-alert.raised.v1";
+    public static final String ACKNOWLEDGED = "care-alert.acknowledged.v1";
     public static final String ESCALATED = "care-alert.escalated.v1";
     public static final String RESOLVED = "care-alert.resolved.v1";
 
@@ -20,12 +21,13 @@ public final class CareAlertEvents {
 
     public record CareAlertChanged(UUID alertId, String communityId, String districtId, UUID residentId, UUID householdId,
             UUID gridId, AlertCause cause, OffsetDateTime raisedAt, OffsetDateTime escalatedAt, OffsetDateTime acknowledgedAt,
-            OffsetDateTime resolvedAt) {
+            OffsetDateTime resolvedAt, OffsetDateTime escalatesAt) {
     }
 
-    public static OutgoingEvent of(String type, CareAlert a) {
+    /** The alert as it stands; {@code escalateAfter} says when an unacknowledged alert goes to the duty desk. */
+    public static OutgoingEvent of(String type, CareAlert a, java.time.Duration escalateAfter) {
         return new OutgoingEvent(TOPIC, type, a.id.toString(), "care-alerts/" + a.id, a.communityId,
                 new CareAlertChanged(a.id, a.communityId, a.districtId, a.residentId, a.householdId, a.gridId, a.cause,
-                        a.raisedAt, a.escalatedAt, a.acknowledgedAt, a.resolvedAt));
+                        a.raisedAt, a.escalatedAt, a.acknowledgedAt, a.resolvedAt, a.raisedAt.plus(escalateAfter)));
     }
 }

@@ -9,6 +9,7 @@ import org.linli.resident.domain.AgeBand;
 import org.linli.resident.domain.Consent;
 import org.linli.resident.domain.ConsentPurpose;
 import org.linli.resident.domain.DietaryNeed;
+import org.linli.resident.domain.OrgUnit;
 import org.linli.resident.domain.Resident;
 
 /**
@@ -29,7 +30,8 @@ public final class ResidentEvents {
     /** What a consumer may know about a resident (ResidentRegistered and ResidentUpdated share it). */
     public record ResidentSnapshot(UUID residentId, String communityId, String districtId, UUID householdId,
             UUID gridId, UUID buildingId, UUID unitId, AgeBand ageBand, boolean aged60Plus, boolean livesAlone,
-            boolean housebound, boolean lowIncome, Set<DietaryNeed> dietaryNeeds) {
+            boolean housebound, boolean lowIncome, Set<DietaryNeed> dietaryNeeds, boolean aged80Plus,
+            String subDistrictId) {
     }
 
     public record ResidentMovedOut(UUID residentId, String communityId, LocalDate movedOutOn) {
@@ -50,8 +52,10 @@ public final class ResidentEvents {
     public static ResidentSnapshot snapshot(Resident r, LocalDate today) {
         AgeBand band = r.ageBand(today);
         Set<DietaryNeed> dietary = Consent.given(r.id, ConsentPurpose.CANTEEN, today) ? r.dietaryNeeds() : Set.of();
+        boolean aged80Plus = java.time.Period.between(r.birthDate, today).getYears() >= 80; // a flag, never the age
         return new ResidentSnapshot(r.id, r.communityId, r.districtId, r.householdId, r.gridId, r.buildingId, r.unitId,
-                band, band.aged60Plus(), r.livesAlone, r.housebound, r.lowIncome, dietary);
+                band, band.aged60Plus(), r.livesAlone, r.housebound, r.lowIncome, dietary, aged80Plus,
+                OrgUnit.subDistrictOf(r.communityId).orElse(null));
     }
 
     private static OutgoingEvent event(String type, Resident resident, Object data) {

@@ -18,20 +18,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.linli.platform.security.Roles;
 import org.linli.resident.domain.AuditEntry;
-import org.linli.resident.service.ResidentScope;
-
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
+import org.linli.resident.service.AuditTrail;
 
 @Path("/communities/{communityId}/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit")
 public class AuditResource {
 
-    private final ResidentScope scope;
+    private final AuditTrail audit;
 
-    AuditResource(ResidentScope scope) {
-        this.scope = scope;
+    AuditResource(AuditTrail audit) {
+        this.audit = audit;
     }
 
     public record AuditView(OffsetDateTime at, String actor, String actorRoles, String action, String subjectType,
@@ -47,11 +44,6 @@ public class AuditResource {
     public List<AuditView> entries(@PathParam("communityId") String communityId, @QueryParam("subjectId") String subjectId,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
-        scope.readableCommunity(communityId);
-        var query = subjectId == null
-                ? AuditEntry.<AuditEntry>find("communityId", Sort.descending("at").and("id", Sort.Direction.Descending), communityId)
-                : AuditEntry.<AuditEntry>find("communityId = ?1 and subjectId = ?2",
-                        Sort.descending("at").and("id", Sort.Direction.Descending), communityId, subjectId);
-        return query.page(Page.of(page, size)).list().stream().map(AuditView::of).toList();
+        return audit.entries(communityId, subjectId, page, size).stream().map(AuditView::of).toList();
     }
 }

@@ -17,11 +17,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.linli.platform.problem.NotFoundProblem;
-import org.linli.platform.security.Caller;
 import org.linli.platform.security.Roles;
 import org.linli.resident.domain.AlertCause;
-import org.linli.resident.domain.CareAlert;
 import org.linli.resident.service.CareAlerts;
 
 @Path("/device-alarms")
@@ -34,11 +31,9 @@ public class DeviceAlarmResource {
     }
 
     private final CareAlerts alerts;
-    private final Caller caller;
 
-    DeviceAlarmResource(CareAlerts alerts, Caller caller) {
+    DeviceAlarmResource(CareAlerts alerts) {
         this.alerts = alerts;
-        this.caller = caller;
     }
 
     /** An alarm as the partner's platform reports it; alarmId makes a repeated report harmless. */
@@ -55,13 +50,9 @@ public class DeviceAlarmResource {
     @Operation(summary = "Report a household alarm",
             description = "Raises a care alert that reaches the household's emergency contacts, the grid head and the duty desk at once. The same alarmId again returns the same alert (200 instead of 201).")
     public Response report(@NotNull @Valid DeviceAlarm alarm) {
-        if (!caller.worksIn(alarm.communityId())) {
-            throw new NotFoundProblem("No community " + alarm.communityId() + " in your scope");
-        }
         AlertCause cause = alarm.kind() == AlarmKind.GAS_LEAK ? AlertCause.GAS_ALARM : AlertCause.SMOKE_ALARM;
-        String source = caller.subject() + ":" + alarm.alarmId();
-        boolean known = CareAlert.count("cause = ?1 and sourceRef = ?2", cause, source) > 0;
-        CareAlert alert = alerts.raiseForHousehold(alarm.communityId(), alarm.householdId(), cause, source);
-        return Response.status(known ? 200 : 201).entity(new AlarmReceipt(alert.id, alert.status.name())).build();
+        CareAlerts.AlarmReport report = alerts.reportAlarm(alarm.communityId(), alarm.householdId(), cause, alarm.alarmId());
+        return Response.status(report.raised() ? 201 : 200)
+                .entity(new AlarmReceipt(report.alert().id, report.alert().status.name())).build();
     }
 }

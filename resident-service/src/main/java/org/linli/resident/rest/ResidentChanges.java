@@ -2,10 +2,12 @@ package org.linli.resident.rest;
 
 import java.util.Set;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.linli.resident.domain.DietaryNeed;
 import org.linli.resident.privacy.PhoneNumber;
 import org.linli.resident.service.ResidentRegistry.Changes;
@@ -21,7 +23,12 @@ public record ResidentChanges(
         Boolean partyMember,
         @Size(max = 6) Set<@NotNull DietaryNeed> dietaryNeeds) {
 
-    @jakarta.validation.constraints.AssertTrue(message = "must change at least one field")
+    /**
+     * A rule about the request as a whole, not a property a client sends: hidden from the schema (a client that sends
+     * {@code changingSomething} gets 400 for an unknown field, like any other).
+     */
+    @AssertTrue(message = "must change at least one field")
+    @Schema(hidden = true)
     boolean isChangingSomething() {
         return name != null || phone != null || livesAlone != null || housebound != null || chronicIllness != null
                 || lowIncome != null || partyMember != null || dietaryNeeds != null;

@@ -2,6 +2,7 @@ package org.linli.resident.service;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,17 +11,25 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.linli.resident.domain.AuditEntry;
 
-/** Records who read a sensitive field or changed a record, in the same transaction as the read or change. */
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+/**
+ * Records who read a sensitive field or changed a record, in the same transaction as the read or change, and reads
+ * the entries back to the community's staff (field names only, never their values).
+ */
 @ApplicationScoped
 public class AuditTrail {
 
     public static final String READ_SENSITIVE = "READ_SENSITIVE";
 
     private final JsonWebToken token;
+    private final ResidentScope scope;
     private final Clock clock;
 
-    AuditTrail(JsonWebToken token, Clock clock) {
+    AuditTrail(JsonWebToken token, ResidentScope scope, Clock clock) {
         this.token = token;
+        this.scope = scope;
         this.clock = clock;
     }
 
@@ -36,5 +45,16 @@ public class AuditTrail {
         entry.subjectId = subjectId.toString();
         entry.fields = fields.length == 0 ? null : String.join(",", fields);
         entry.persist();
+    }
+
+    /** A page of the community's entries, newest first, optionally about one subject; 404 outside the caller's scope. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AuditEntry> entries(String communityCode, String subjectId, int page, int size) {
+        scope.readableCommunity(communityCode);
+        Sort newestFirst = Sort.descending("at").and("id", Sort.Direction.Descending);
+        var query = subjectId == null
+                ? AuditEntry.<AuditEntry>find("communityId", newestFirst, communityCode)
+                : AuditEntry.<AuditEntry>find("communityId = ?1 and subjectId = ?2", newestFirst, communityCode, subjectId);
+        return query.page(Page.of(page, size)).list();
     }
 }

@@ -12,8 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.linli.platform.outbox.Outbox;
-import org.linli.platform.problem.ConflictException;
+import org.linli.platform.problem.ConflictProblem;
 import org.linli.platform.problem.NotFoundProblem;
+import org.linli.platform.security.Caller;
 import org.linli.resident.domain.AlertCause;
 import org.linli.resident.domain.AlertNotification;
 import org.linli.resident.domain.AlertStatus;
@@ -41,14 +42,17 @@ import io.quarkus.panache.common.Sort;
 public class CareAlerts {
 
     private final ResidentScope scope;
+    private final Caller caller;
     private final NoticeDispatcher notices;
     private final PiiCipher pii;
     private final Outbox outbox;
     private final CareConfig config;
     private final Clock clock;
 
-    CareAlerts(ResidentScope scope, NoticeDispatcher notices, PiiCipher pii, Outbox outbox, CareConfig config, Clock clock) {
+    CareAlerts(ResidentScope scope, Caller caller, NoticeDispatcher notices, PiiCipher pii, Outbox outbox, CareConfig config,
+            Clock clock) {
         this.scope = scope;
+        this.caller = caller;
         this.notices = notices;
         this.pii = pii;
         this.outbox = outbox;
@@ -72,6 +76,23 @@ public class CareAlerts {
             notifyCircle(alert, List.of(resident));
             return alert;
         }));
+    }
+
+    /** What a partner's alarm report led to: the household's alert, and whether this report raised it. */
+    public record AlarmReport(CareAlert alert, boolean raised) {
+    }
+
+    /**
+     * A partner's gas or smoke alarm in a household of a community the partner serves (404 otherwise): one alert per
+     * partner and alarm id, however often it is reported.
+     */
+    public AlarmReport reportAlarm(String communityCode, UUID householdId, AlertCause cause, String alarmId) {
+        if (!caller.worksIn(communityCode)) {
+            throw new NotFoundProblem("No community " + communityCode + " in your scope");
+        }
+        String source = caller.subject() + ":" + alarmId;
+        boolean known = existing(cause, source).isPresent();
+        return new AlarmReport(raiseForHousehold(communityCode, householdId, cause, source), !known);
     }
 
     /** Raises an alert about a household (a gas or smoke alarm), once per alarm id. */
@@ -103,7 +124,7 @@ public class CareAlerts {
             alert.escalatedAt = OffsetDateTime.now(clock);
             notify(alert, AlertNotification.DUTY_DESK, alert.communityId, null,
                     "【邻里】告警无人确认已超时，请值班人员立即处理。告警编号 " + alert.id);
-            outbox.publish(CareAlertEvents.of(CareAlertEvents.ESCALATED, alert));
+            outbox.publish(CareAlertEvents.of(CareAlertEvents.ESCALATED, alert, config.escalateAfter()));
         }
         return overdue.size();
     }
@@ -141,12 +162,13 @@ public class CareAlerts {
         scope.managedCommunity(communityCode, true);
         CareAlert alert = visible(communityCode, alertId);
         if (alert.status != AlertStatus.RAISED && alert.status != AlertStatus.ESCALATED) {
-            throw new ConflictException("The alert is already " + alert.status);
+            throw new ConflictProblem("The alert is already " + alert.status);
         }
         alert.status = AlertStatus.ACKNOWLEDGED;
         alert.acknowledgedBy = scope.actor();
         alert.acknowledgedAt = OffsetDateTime.now(clock);
         alert.acknowledgement = note;
+        outbox.publish(CareAlertEvents.of(CareAlertEvents.ACKNOWLEDGED, alert, config.escalateAfter()));
         return alert;
     }
 
@@ -155,7 +177,7 @@ public class CareAlerts {
         CareAlert alert = visible(communityCode, alertId);
         String by = scope.actor();
         if (!alert.open()) {
-            throw new ConflictException("The alert is already resolved");
+            throw new ConflictProblem("The alert is already resolved");
         }
         if (alert.acknowledgedAt == null) {
             alert.acknowledgedBy = by;
@@ -165,7 +187,7 @@ public class CareAlerts {
         alert.resolvedBy = by;
         alert.resolvedAt = OffsetDateTime.now(clock);
         alert.resolution = resolution;
-        outbox.publish(CareAlertEvents.of(CareAlertEvents.RESOLVED, alert));
+        outbox.publish(CareAlertEvents.of(CareAlertEvents.RESOLVED, alert, config.escalateAfter()));
         return alert;
     }
 
@@ -221,7 +243,7 @@ public class CareAlerts {
             notify(alert, AlertNotification.DUTY_DESK, alert.communityId, null,
                     "【邻里】" + what + "，请值班人员立即处理。告警编号 " + alert.id);
         }
-        outbox.publish(CareAlertEvents.of(CareAlertEvents.RAISED, alert));
+        outbox.publish(CareAlertEvents.of(CareAlertEvents.RAISED, alert, config.escalateAfter()));
     }
 
     private void notify(CareAlert alert, String kind, String ref, String address, String text) {

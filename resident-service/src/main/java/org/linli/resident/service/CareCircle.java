@@ -9,7 +9,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.linli.platform.problem.ConflictException;
+import org.linli.platform.problem.ConflictProblem;
+import org.linli.platform.problem.ForbiddenProblem;
 import org.linli.platform.problem.NotFoundProblem;
 import org.linli.resident.domain.Consent;
 import org.linli.resident.domain.ConsentPurpose;
@@ -88,7 +89,7 @@ public class CareCircle {
             String phone, int priority) {
         Resident resident = scope.manageableResident(communityCode, residentId);
         if (!Consent.given(resident.id, ConsentPurpose.CARE_ALERTS, LocalDate.now(clock))) {
-            throw new ConflictException("The resident has not consented to care alerts (purpose CARE_ALERTS): "
+            throw new ConflictProblem("The resident has not consented to care alerts (purpose CARE_ALERTS): "
                     + "record the consent before storing relatives' contacts");
         }
         EmergencyContact contact = new EmergencyContact();
@@ -120,7 +121,7 @@ public class CareCircle {
                 Sort.by("priority").and("createdAt"), resident.id);
         if (revealPhones && !contacts.isEmpty()) {
             if (!scope.canManage(resident)) {
-                throw new io.quarkus.security.ForbiddenException();
+                throw new ForbiddenProblem("Relatives' phones are revealed only to those who manage the resident");
             }
             audit.record(AuditTrail.READ_SENSITIVE, communityCode, "resident", resident.id, "emergencyContacts.phone");
         }

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.linli.platform.outbox.Outbox;
-import org.linli.platform.problem.ConflictException;
+import org.linli.platform.problem.ConflictProblem;
 import org.linli.platform.problem.NotFoundProblem;
 import org.linli.resident.domain.DuplicateSuspect;
 import org.linli.resident.domain.Resident;
@@ -54,7 +54,7 @@ public class Duplicates {
         Resident duplicate = Resident.findById(suspect.residentId);
         Resident kept = Resident.findById(suspect.otherId);
         if (!duplicate.active() || kept.status == ResidentStatus.MERGED) {
-            throw new ConflictException("Only an active record can be merged, and only into a record that was not merged itself");
+            throw new ConflictProblem("Only an active record can be merged, and only into a record that was not merged itself");
         }
         DuplicateSuspect.<DuplicateSuspect>list("status = ?1 and id <> ?2 and (residentId = ?3 or otherId = ?3)",
                 DuplicateSuspect.Status.OPEN, suspect.id, duplicate.id).forEach(other -> decide(other, DuplicateSuspect.Status.DISMISSED));

@@ -8,7 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.linli.platform.problem.ConflictException;
+import org.linli.platform.problem.ConflictProblem;
 import org.linli.platform.problem.NotFoundProblem;
 import org.linli.resident.domain.HeadAssignment;
 import org.linli.resident.domain.HeadKind;
@@ -36,16 +36,16 @@ public class Heads {
         scope.managedCommunity(communityCode, false);
         Resident resident = scope.manageableResident(communityCode, residentId);
         if (!resident.active()) {
-            throw new ConflictException("Only a resident who lives in the community can be a head");
+            throw new ConflictProblem("Only a resident who lives in the community can be a head");
         }
         OrgUnit unit = OrgUnit.<OrgUnit>findByIdOptional(orgUnitId)
                 .filter(u -> communityCode.equals(u.communityCode))
                 .orElseThrow(() -> new NotFoundProblem("No organisation unit " + orgUnitId + " in community " + communityCode));
         if (unit.kind != kind.level()) {
-            throw new ConflictException("A " + kind + " looks after a " + kind.level() + ", not a " + unit.kind);
+            throw new ConflictProblem("A " + kind + " looks after a " + kind.level() + ", not a " + unit.kind);
         }
         if (HeadAssignment.count("orgUnitId = ?1 and kind = ?2 and endedAt is null", unit.id, kind) > 0) {
-            throw new ConflictException("This " + unit.kind + " already has a " + kind + "; end that assignment first");
+            throw new ConflictProblem("This " + unit.kind + " already has a " + kind + "; end that assignment first");
         }
         HeadAssignment assignment = new HeadAssignment();
         assignment.id = UUID.randomUUID();

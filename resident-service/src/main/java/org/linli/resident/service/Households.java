@@ -8,7 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.linli.platform.problem.ConflictException;
+import org.linli.platform.problem.ConflictProblem;
 import org.linli.platform.problem.NotFoundProblem;
 import org.linli.resident.domain.Household;
 import org.linli.resident.domain.OrgUnit;
@@ -39,7 +39,7 @@ public class Households {
                 .filter(u -> u.kind == OrgUnitKind.UNIT && communityCode.equals(u.communityCode))
                 .orElseThrow(() -> new NotFoundProblem("No unit " + unitId + " in community " + communityCode));
         if (Household.count("unitId = ?1 and doorNumber = ?2", unitId, doorNumber) > 0) {
-            throw new ConflictException("Door " + doorNumber + " of this unit is already a household");
+            throw new ConflictProblem("Door " + doorNumber + " of this unit is already a household");
         }
         OrgUnit building = OrgUnit.findById(unit.parentId);
         Household household = new Household();

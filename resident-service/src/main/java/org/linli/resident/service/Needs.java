@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.linli.platform.outbox.Outbox;
-import org.linli.platform.problem.ConflictException;
+import org.linli.platform.problem.ConflictProblem;
 import org.linli.platform.problem.NotFoundProblem;
 import org.linli.resident.domain.Need;
 import org.linli.resident.domain.NeedCategory;
@@ -83,11 +83,11 @@ public class Needs {
         scope.managedCommunity(communityCode, true);
         Need need = visible(communityCode, needId);
         if (!to.allowedFrom().contains(need.status)) {
-            throw new ConflictException("A need that is " + need.status + " cannot become " + to);
+            throw new ConflictProblem("A need that is " + need.status + " cannot become " + to);
         }
         if (to == NeedStatus.ROUTED) {
             if (responsible == null) {
-                throw new ConflictException("Routing a need names who is responsible");
+                throw new ConflictProblem("Routing a need names who is responsible");
             }
             need.responsible = responsible;
         }

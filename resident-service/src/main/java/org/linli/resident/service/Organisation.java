@@ -8,12 +8,16 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.linli.platform.problem.ConflictException;
+import org.linli.platform.outbox.Outbox;
+import org.linli.platform.problem.ConflictProblem;
+import org.linli.platform.problem.ForbiddenProblem;
+import org.linli.platform.problem.InvalidRequestProblem;
 import org.linli.platform.problem.NotFoundProblem;
 import org.linli.platform.security.Caller;
 import org.linli.platform.security.Roles;
 import org.linli.resident.domain.OrgUnit;
 import org.linli.resident.domain.OrgUnitKind;
+import org.linli.resident.events.OrgUnitEvents;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -29,11 +33,13 @@ public class Organisation {
     private final Caller caller;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Outbox outbox;
 
-    Organisation(Caller caller, AuditTrail audit, Clock clock) {
+    Organisation(Caller caller, AuditTrail audit, Clock clock, Outbox outbox) {
         this.caller = caller;
         this.audit = audit;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     public record NewUnit(OrgUnitKind kind, UUID parentId, String code, String name) {
@@ -41,20 +47,20 @@ public class Organisation {
 
     public OrgUnit create(NewUnit request) {
         if (request.kind() != OrgUnitKind.DISTRICT && request.parentId() == null) {
-            throw new jakarta.ws.rs.BadRequestException("A " + request.kind() + " needs a parentId");
+            throw new InvalidRequestProblem("parentId", "a " + request.kind() + " sits under a parent unit; say which");
         }
         if (request.kind().hasCode() && request.code() == null) {
-            throw new jakarta.ws.rs.BadRequestException("A " + request.kind() + " needs a code (used in URLs and tokens)");
+            throw new InvalidRequestProblem("code", "a " + request.kind() + " needs a code (used in URLs and tokens)");
         }
         OrgUnit parent = null;
         if (request.kind() == OrgUnitKind.DISTRICT) {
             if (request.parentId() != null) {
-                throw new ConflictException("A district has no parent");
+                throw new ConflictProblem("A district has no parent");
             }
         } else {
             parent = visible(request.parentId());
             if (parent.kind != request.kind().parent()) {
-                throw new ConflictException("A " + request.kind() + " belongs under a " + request.kind().parent()
+                throw new ConflictProblem("A " + request.kind() + " belongs under a " + request.kind().parent()
                         + ", not under a " + parent.kind);
             }
         }
@@ -62,13 +68,8 @@ public class Organisation {
         String community = request.kind() == OrgUnitKind.COMMUNITY ? request.code()
                 : parent == null ? null : parent.communityCode;
         requireManager(request.kind(), district, community);
-        if (request.kind().hasCode()) {
-            if (request.code() == null) {
-                throw new ConflictException("A " + request.kind() + " needs a code (used in URLs and tokens)");
-            }
-            if (OrgUnit.byCode(request.kind(), request.code()).isPresent()) {
-                throw new ConflictException("The code " + request.code() + " is taken by another " + request.kind());
-            }
+        if (request.kind().hasCode() && OrgUnit.byCode(request.kind(), request.code()).isPresent()) {
+            throw new ConflictProblem("The code " + request.code() + " is taken by another " + request.kind());
         }
         OrgUnit unit = new OrgUnit();
         unit.id = UUID.randomUUID();
@@ -81,6 +82,9 @@ public class Organisation {
         unit.createdAt = OffsetDateTime.now(clock);
         unit.persist();
         audit.record("CREATE", community, "org-unit", unit.id);
+        if (OrgUnitEvents.published(unit.kind)) {
+            outbox.publish(OrgUnitEvents.changed(unit));
+        }
         return unit;
     }
 
@@ -89,6 +93,9 @@ public class Organisation {
         requireManager(unit.kind, unit.districtCode, unit.communityCode);
         unit.name = name.strip();
         audit.record("UPDATE", unit.communityCode, "org-unit", unit.id, "name");
+        if (OrgUnitEvents.published(unit.kind)) {
+            outbox.publish(OrgUnitEvents.changed(unit));
+        }
         return unit;
     }
 
@@ -127,7 +134,9 @@ public class Organisation {
                 ? caller.is(Roles.DISTRICT_OFFICER) && district != null && caller.district().filter(district::equals).isPresent()
                 : caller.is(Roles.COMMUNITY_WORKER) && community != null && caller.worksIn(community);
         if (!allowed) {
-            throw new io.quarkus.security.ForbiddenException();
+            throw new ForbiddenProblem(kind.aboveCommunity()
+                    ? "Districts, subdistricts and communities are managed by the district's officers"
+                    : "Grids, buildings and units are managed by their community's workers");
         }
     }
 }

@@ -15,8 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.linli.platform.outbox.Outbox;
-import org.linli.platform.problem.ConflictException;
+import org.linli.platform.problem.ConflictProblem;
+import org.linli.platform.problem.ForbiddenProblem;
 import org.linli.platform.problem.NotFoundProblem;
+import org.linli.platform.security.Roles;
 import org.linli.resident.domain.AgeBand;
 import org.linli.resident.domain.DietaryNeed;
 import org.linli.resident.domain.DuplicateSuspect;
@@ -77,11 +79,11 @@ public class ResidentRegistry {
         OrgUnit community = scope.managedCommunity(communityCode, true);
         Household household = registration.householdId() == null ? null : household(communityCode, registration.householdId());
         if (household == null && scope.gridRestriction().isPresent()) {
-            throw new ConflictException("A grid head registers residents into a household of their grid");
+            throw new ConflictProblem("A grid head registers residents into a household of their grid");
         }
         byte[] idHash = pii.blindIndex(registration.nationalId());
         if (idHash != null && Resident.count("nationalIdHash = ?1 and status <> ?2", idHash, ResidentStatus.MERGED) > 0) {
-            throw new ConflictException("A resident with this national ID number is already registered");
+            throw new ConflictProblem("A resident with this national ID number is already registered");
         }
         Resident resident = new Resident();
         resident.id = UUID.randomUUID();
@@ -148,7 +150,7 @@ public class ResidentRegistry {
         Resident resident = active(scope.manageableResident(communityCode, residentId));
         Household household = household(communityCode, householdId);
         if (household.id.equals(resident.householdId)) {
-            throw new ConflictException("The resident already lives in this household");
+            throw new ConflictProblem("The resident already lives in this household");
         }
         ResidentEvents.ResidentSnapshot before = ResidentEvents.snapshot(resident, today());
         closeResidency(resident, on, "moved within the community");
@@ -183,8 +185,22 @@ public class ResidentRegistry {
         return scope.visibleResident(communityCode, residentId);
     }
 
-    /** The decrypted values of the sensitive fields asked for; every such read is audited. */
+    /**
+     * The decrypted values of the sensitive fields asked for ({@code phone}, {@code nationalId}); every such read is
+     * audited. The phone is revealed to the resident themself, a community worker and the grid head who manage them;
+     * the national ID number to the resident and a community worker only. Asking for a field the caller may not see
+     * is refused as a whole (403), and nothing is decrypted.
+     */
     public Map<String, String> reveal(Resident resident, Set<String> fields) {
+        boolean self = scope.is(Roles.RESIDENT) && resident.id.toString().equals(scope.actor());
+        boolean worker = scope.is(Roles.COMMUNITY_WORKER) && scope.canManage(resident);
+        boolean gridHead = scope.is(Roles.GRID_HEAD) && scope.canManage(resident);
+        if (fields.contains("phone") && !(self || worker || gridHead)) {
+            throw new ForbiddenProblem("The phone is revealed only to the resident, their community worker and grid head");
+        }
+        if (fields.contains("nationalId") && !(self || worker)) {
+            throw new ForbiddenProblem("The national ID number is revealed only to the resident and their community worker");
+        }
         Map<String, String> values = new HashMap<>();
         List<String> read = new ArrayList<>();
         if (fields.contains("phone") && resident.phoneCipher != null) {
@@ -304,7 +320,7 @@ public class ResidentRegistry {
 
     private static Resident active(Resident resident) {
         if (!resident.active()) {
-            throw new ConflictException("The resident has " + (resident.status == ResidentStatus.MOVED_OUT
+            throw new ConflictProblem("The resident has " + (resident.status == ResidentStatus.MOVED_OUT
                     ? "moved out" : "been merged into another record") + "; the record can no longer change");
         }
         return resident;
@@ -324,7 +340,7 @@ public class ResidentRegistry {
     private void closeResidency(Resident resident, LocalDate on, String reason) {
         Residency.<Residency>find("residentId = ?1 and movedOutOn is null", resident.id).list().forEach(r -> {
             if (on.isBefore(r.movedInOn)) {
-                throw new ConflictException("The date " + on + " is before the resident moved in (" + r.movedInOn + ")");
+                throw new ConflictProblem("The date " + on + " is before the resident moved in (" + r.movedInOn + ")");
             }
             r.movedOutOn = on;
             r.reason = reason;

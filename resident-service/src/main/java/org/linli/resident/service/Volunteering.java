@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.linli.platform.outbox.Outbox;
-import org.linli.platform.problem.ConflictException;
+import org.linli.platform.problem.ConflictProblem;
 import org.linli.platform.problem.NotFoundProblem;
 import org.linli.platform.security.Roles;
 import org.linli.resident.domain.CarePairing;
@@ -56,15 +56,15 @@ public class Volunteering {
             throw ResidentScope.notFound("resident " + residentId);
         }
         if (!resident.active()) {
-            throw new ConflictException("Only a resident who lives in the community can volunteer");
+            throw new ConflictProblem("Only a resident who lives in the community can volunteer");
         }
         Volunteer existing = Volunteer.findById(resident.id);
         if (existing != null && existing.status != VolunteerStatus.REJECTED) {
-            throw new ConflictException("The resident already applied (" + existing.status + ")");
+            throw new ConflictProblem("The resident already applied (" + existing.status + ")");
         }
         boolean consented = Consent.given(resident.id, ConsentPurpose.VOLUNTEERING, LocalDate.now(clock));
         if (!consented && !self) {
-            throw new ConflictException("The resident has not consented to volunteering (purpose VOLUNTEERING)");
+            throw new ConflictProblem("The resident has not consented to volunteering (purpose VOLUNTEERING)");
         }
         if (!consented) {
             careCircle.record(resident, ConsentPurpose.VOLUNTEERING, "self");
@@ -115,7 +115,7 @@ public class Volunteering {
     public VolunteerTeam createTeam(String communityCode, String name, TeamCategory category) {
         scope.managedCommunity(communityCode, false);
         if (VolunteerTeam.count("communityId = ?1 and name = ?2", communityCode, name.strip()) > 0) {
-            throw new ConflictException("The community already has a team called " + name.strip());
+            throw new ConflictProblem("The community already has a team called " + name.strip());
         }
         VolunteerTeam team = new VolunteerTeam();
         team.id = UUID.randomUUID();
@@ -147,7 +147,7 @@ public class Volunteering {
                 .filter(v -> v.communityId.equals(communityCode) && v.status != VolunteerStatus.REJECTED)
                 .orElseThrow(() -> new NotFoundProblem("No volunteer " + residentId + " in community " + communityCode));
         if (TeamMembership.count("teamId = ?1 and residentId = ?2 and leftAt is null", teamId, residentId) > 0) {
-            throw new ConflictException("The volunteer is already in this team");
+            throw new ConflictProblem("The volunteer is already in this team");
         }
         TeamMembership membership = new TeamMembership();
         membership.id = UUID.randomUUID();
@@ -183,13 +183,13 @@ public class Volunteering {
                 .orElseThrow(() -> new NotFoundProblem("No approved volunteer " + volunteerId + " in community " + communityCode));
         Resident resident = scope.manageableResident(communityCode, residentId);
         if (volunteer.residentId.equals(resident.id)) {
-            throw new ConflictException("A volunteer cannot be paired with themselves");
+            throw new ConflictProblem("A volunteer cannot be paired with themselves");
         }
         if (!resident.active()) {
-            throw new ConflictException("The resident no longer lives in the community");
+            throw new ConflictProblem("The resident no longer lives in the community");
         }
         if (CarePairing.count("volunteerId = ?1 and residentId = ?2 and endedAt is null", volunteerId, residentId) > 0) {
-            throw new ConflictException("They are already paired");
+            throw new ConflictProblem("They are already paired");
         }
         CarePairing pairing = new CarePairing();
         pairing.id = UUID.randomUUID();

@@ -1,6 +1,0 @@
-package org.linli.canteen.delivery;
-
-/** Who carries a run: canteen staff (id = their staff account) or a volunteer (id = their resident id). */
-public enum DelivererKind {
-    STAFF, VOLUNTEER
-}

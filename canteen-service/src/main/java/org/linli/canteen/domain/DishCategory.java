@@ -1,0 +1,5 @@
+package org.linli.canteen.domain;
+
+public enum DishCategory {
+    MEAT, VEGETABLE, STAPLE, SOUP, PICKLES, FRUIT
+}

@@ -1,0 +1,5 @@
+package org.linli.canteen.domain;
+
+public enum EntryKind {
+    TOP_UP, CHARGE, REFUND
+}

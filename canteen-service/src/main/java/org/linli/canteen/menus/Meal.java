@@ -1,5 +1,0 @@
-package org.linli.canteen.menus;
-
-public enum Meal {
-    LUNCH, DINNER
-}

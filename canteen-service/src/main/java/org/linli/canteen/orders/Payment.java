@@ -1,6 +1,0 @@
-package org.linli.canteen.orders;
-
-/** How the elder's part is paid: from the prepaid meal account at ordering, or in cash at the counter or the door. */
-public enum Payment {
-    ACCOUNT, CASH
-}

@@ -1,6 +1,0 @@
-package org.linli.canteen.orders;
-
-/** How the elder gets the meal: at the counter, or brought to the door. */
-public enum ServiceMode {
-    DINE_IN, DELIVERY
-}

@@ -1,5 +1,0 @@
-package org.linli.canteen.orders;
-
-public enum StandingOrderStatus {
-    ACTIVE, CANCELLED
-}

@@ -1,0 +1,10 @@
+package org.linli.resident;
+
+import org.linli.infra.openapi.ServiceOpenApiTruthTest;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** resident-service's /q/openapi advertises only what a client may send (the checks are inherited). */
+@QuarkusTest
+class OpenApiTruthTest extends ServiceOpenApiTruthTest {
+}
