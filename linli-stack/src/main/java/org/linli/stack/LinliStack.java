@@ -25,6 +25,8 @@ public final class LinliStack implements AutoCloseable {
     /** The services, in start order, with the port each takes in a local run. */
     public static final List<String> SERVICES = List.of("resident-service", "points-service", "canteen-service",
             "dashboard-service");
+    /** The services that publish events (through their outbox); dashboard-service only reads. */
+    public static final List<String> PUBLISHERS = List.of("resident-service", "points-service", "canteen-service");
     /**
      * The communities' time zone, China Standard Time (the services' own default {@code linli.time-zone}): the day a
      * lunch is for, the month a report covers, the morning a service was done. The stack's one copy of it.

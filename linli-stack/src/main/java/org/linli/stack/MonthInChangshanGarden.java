@@ -485,7 +485,7 @@ public final class MonthInChangshanGarden {
     private Map<String, Long> committedEvents() throws Exception {
         PostgresEndpoint pg = stack.infrastructure().postgres();
         Map<String, Long> committed = new HashMap<>();
-        for (String service : LinliStack.SERVICES) {
+        for (String service : LinliStack.PUBLISHERS) {
             String database = "linli_" + service.replace("-service", "");
             try (Connection c = DriverManager.getConnection(pg.jdbcUrl(database), pg.username(), pg.password());
                     PreparedStatement s = c.prepareStatement(

@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -107,11 +109,17 @@ class CareAlertTest {
         TopicProbe.send(CANTEEN_TOPIC, order, delivered(order, circle.msZhao(), code, "CONCERN"));
         String alertId = await().atMost(Duration.ofSeconds(30)).until(() -> alertFor(circle.msZhao()), a -> a != null);
         String gridHead = circle.community().gridHead(circle.gridHead());
-        given().auth().oauth2(gridHead).contentType(ContentType.JSON).body(Map.of("note", "on my way, five minutes"))
-                .when().post("/communities/{c}/care-alerts/{id}/acknowledge", code, alertId)
-                .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
         try (TopicProbe alerts = TopicProbe.tail(CareAlertEvents.TOPIC)) {
-            assertEquals(List.of(), alerts.during(Duration.ofSeconds(4), r -> alertId.equals(r.key())), "no escalation");
+            given().auth().oauth2(gridHead).contentType(ContentType.JSON).body(Map.of("note", "on my way, five minutes"))
+                    .when().post("/communities/{c}/care-alerts/{id}/acknowledge", code, alertId)
+                    .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
+            // dashboards learn that someone took it on, and when it would have escalated; never the note
+            String acknowledged = alerts.await(r -> alertId.equals(r.key())
+                    && r.value().contains(CareAlertEvents.ACKNOWLEDGED), 1, Duration.ofSeconds(30)).get(0).value();
+            assertTrue(acknowledged.contains("\"acknowledgedAt\"") && acknowledged.contains("\"escalatesAt\""), acknowledged);
+            assertFalse(acknowledged.contains("five minutes"), "the note stays in resident-service");
+            assertEquals(List.of(), alerts.during(Duration.ofSeconds(4), r -> alertId.equals(r.key())
+                    && r.value().contains(CareAlertEvents.ESCALATED)), "no escalation");
             given().auth().oauth2(gridHead).contentType(ContentType.JSON)
                     .body(Map.of("note", "dizzy after skipping breakfast; daughter is coming"))
                     .when().post("/communities/{c}/care-alerts/{id}/resolve", code, alertId)

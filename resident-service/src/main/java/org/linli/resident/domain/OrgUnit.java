@@ -57,7 +57,7 @@ public class OrgUnit extends PanacheEntityBase {
 
     /** The code of the sub-district (街道) a community lies in, when the tree holds both. */
     public static Optional<String> subDistrictOf(String communityCode) {
-        return community(communityCode).map(c -> c.parentId).flatMap(OrgUnit::<OrgUnit>findByIdOptional)
+        return community(communityCode).map(c -> c.parentId).flatMap(parentId -> OrgUnit.<OrgUnit>findByIdOptional(parentId))
                 .filter(parent -> parent.kind == OrgUnitKind.SUBDISTRICT).map(parent -> parent.code);
     }
 }
