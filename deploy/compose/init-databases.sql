@@ -2,3 +2,4 @@
 create database linli_resident;
 create database linli_points;
 create database linli_canteen;
+create database linli_dashboard;

@@ -111,15 +111,14 @@ create table applied_offset (
     primary key (topic, partition)
 );
 
--- Events kept aside: a newer version of a known type (meal.served.v2) waits here, reported on the admin API, until a
--- release reads it. (Malformed records and unknown types go to the dead-letter topic instead.)
+-- Events kept aside: a newer version of a known type (meal.served.v2) is counted here and reported on the admin API
+-- until a release reads it; that release's rebuild reads it from its topic. Only where it lies is kept, never its payload.
 create table held_event (
-    event_id     varchar(200) primary key,
-    type         varchar(200) not null,
-    topic        varchar(200) not null,
-    partition    int not null,
+    event_id      varchar(200) primary key,
+    type          varchar(200) not null,
+    topic         varchar(200) not null,
+    partition     int not null,
     record_offset bigint not null,
-    community_id varchar(64),
-    held_at      timestamptz not null default now(),
-    record       text not null
+    community_id  varchar(64),
+    held_at       timestamptz not null default now()
 );

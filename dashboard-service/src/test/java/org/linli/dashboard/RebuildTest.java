@@ -52,6 +52,34 @@ class RebuildTest {
         TestDistrict.as(d.officer()).post("/admin/rebuild").then().statusCode(403);
     }
 
+    @Test
+    void lunchesServedWhileARebuildRunsAreAllInTheSwappedInFigures() throws Exception {
+        TestDistrict d = new TestDistrict();
+        String community = d.community(1);
+        UUID elder = d.resident(community, "AGED_75_84", true, false, false, false, null);
+        int lunches = 60;
+        d.lunch(community, elder, TestDistrict.today(), "SERVED", null);
+        await().atMost(TestDistrict.PATIENCE).untilAsserted(() -> TestDistrict.as(d.officer())
+                .get("/communities/{c}/figures", community).then().body("totals.'meals.served'", equalTo(1)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !"REPLAYING".equals(rebuildState())
+                && !"SWAPPING".equals(rebuildState())); // another test's rebuild may still be running
+        TestDistrict.as(TestDistrict.operator()).post("/admin/rebuild").then().statusCode(202);
+        // lunches keep being served during the replay, the swap and after it
+        for (int i = 1; i < lunches; i++) {
+            d.lunch(community, elder, TestDistrict.today(), "SERVED", null);
+            Thread.sleep(20);
+        }
+        await().atMost(Duration.ofSeconds(120)).until(() -> "DONE".equals(rebuildState()));
+        await().atMost(TestDistrict.PATIENCE).untilAsserted(() -> TestDistrict.as(d.officer())
+                .get("/communities/{c}/figures", community).then().body("totals.'meals.served'", equalTo(lunches))
+                .body("totals.'meals.ordered'", equalTo(lunches)));
+    }
+
+    private static String rebuildState() {
+        return TestDistrict.as(TestDistrict.operator()).get("/admin/rebuild").then().statusCode(200).extract()
+                .path("state");
+    }
+
     /** The community's figures without the moment they were read. */
     private static String figures(TestDistrict d, String community, LocalDate today) {
         String json = TestDistrict.as(d.officer()).queryParam("from", today.withDayOfMonth(1).toString())

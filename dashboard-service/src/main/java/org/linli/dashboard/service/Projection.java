@@ -26,7 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * transaction as the figures it moved), so redelivery and a topic holding an event twice change nothing;</li>
  * <li>records of one partition are applied in offset order, and {@code applied_offset} moves with them;</li>
  * <li>a record that is not a CloudEvent, or of a type this system does not publish, is returned as a dead letter and
- * moves nothing; a newer version of a known type is kept in {@code held_event} and moves nothing.</li>
+ * moves nothing; a newer version of a known type is noted in {@code held_event} (where it lies, not its payload) and
+ * moves nothing.</li>
  * </ul>
  */
 public final class Projection {
@@ -149,14 +150,13 @@ public final class Projection {
 
     private static int hold(Connection connection, IncomingRecord record, CloudEvent event) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("insert into held_event (event_id, type, topic, partition, "
-                + "record_offset, community_id, record) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
+                + "record_offset, community_id) values (?, ?, ?, ?, ?, ?) on conflict do nothing")) {
             s.setString(1, event.id());
             s.setString(2, event.type());
             s.setString(3, record.topic());
             s.setInt(4, record.partition());
             s.setLong(5, record.offset());
             s.setString(6, event.communityId());
-            s.setString(7, record.value());
             return s.executeUpdate();
         }
     }

@@ -1,6 +1,7 @@
 package org.linli.dashboard.service;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,7 +31,6 @@ import org.linli.platform.problem.ConflictProblem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 
 /**
@@ -59,16 +59,23 @@ public class Rebuild {
             long eventsProjected, String failure) {
     }
 
-    private final AgroalDataSource dataSource;
+    private final String url;
+    private final String user;
+    private final String password;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final DashboardConfig config;
     private final String bootstrapServers;
     private final AtomicReference<Status> status = new AtomicReference<>(new Status(State.IDLE, null, null, 0, 0, null));
 
-    Rebuild(AgroalDataSource dataSource, ObjectMapper mapper, Clock clock, DashboardConfig config,
+    Rebuild(@ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") java.util.Optional<String> user,
+            @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password,
+            ObjectMapper mapper, Clock clock, DashboardConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.dataSource = dataSource;
+        this.url = url;
+        this.user = user.orElse(null);
+        this.password = password.orElse(null);
         this.mapper = mapper;
         this.clock = clock;
         this.config = config;
@@ -115,7 +122,8 @@ public class Rebuild {
         String live = config.schema();
         String fresh = live + "_rebuild";
         ZoneId zone = ZoneId.of(config.timeZone());
-        try (Connection connection = dataSource.getConnection()) {
+        // a connection of its own, not the pool's: it changes its search path and holds a session lock for minutes
+        try (Connection connection = DriverManager.getConnection(url, user, password)) {
             try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
                 lock.setLong(1, JOB_LOCK);
                 try (ResultSet r = lock.executeQuery()) {
@@ -127,7 +135,7 @@ public class Rebuild {
             }
             try {
                 execute(connection, "drop schema if exists " + fresh + " cascade");
-                Flyway.configure().dataSource(dataSource).schemas(fresh).defaultSchema(fresh)
+                Flyway.configure().dataSource(url, user, password).schemas(fresh).defaultSchema(fresh)
                         .locations("db/platform", "db/migration").outOfOrder(true).load().migrate();
                 execute(connection, "set search_path to " + fresh);
                 connection.setAutoCommit(false);
@@ -143,8 +151,6 @@ public class Rebuild {
                             Duration.ofNanos(System.nanoTime() - started).toMillis());
                     swap(connection, consumer, live, fresh, zone);
                 }
-                connection.setAutoCommit(true);
-                execute(connection, "set search_path to " + live);
             } finally {
                 try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?)")) {
                     unlock.setLong(1, JOB_LOCK);
@@ -169,11 +175,7 @@ public class Rebuild {
                             record.value()));
                 }
             }
-            for (TopicPartition tp : end.keySet()) {
-                if (consumer.position(tp) >= end.get(tp) && !consumer.paused().contains(tp)) {
-                    consumer.pause(List.of(tp));
-                }
-            }
+            stopAt(consumer, end);
             if (batch.size() >= BATCH) {
                 applyAndCommit(connection, batch, zone);
             }
@@ -239,11 +241,9 @@ public class Rebuild {
                             record.value()));
                 }
             }
-            for (TopicPartition tp : consumer.assignment()) {
-                if (consumer.position(tp) >= liveOffsets.getOrDefault(tp, 0L) && !consumer.paused().contains(tp)) {
-                    consumer.pause(List.of(tp));
-                }
-            }
+            Map<TopicPartition, Long> targets = new HashMap<>();
+            consumer.assignment().forEach(tp -> targets.put(tp, liveOffsets.getOrDefault(tp, 0L)));
+            stopAt(consumer, targets);
         }
         long projected = batch.isEmpty() ? 0 : apply(connection, batch, zone);
         String replaced = live + "_replaced";
@@ -256,6 +256,23 @@ public class Rebuild {
         Status after = status.get();
         status.set(new Status(State.SWAPPING, after.startedAt(), null, after.recordsReplayed() + batch.size(),
                 after.eventsProjected() + projected, null));
+    }
+
+    /**
+     * Pauses every partition that reached its target, and moves one that a poll carried past it back to the target:
+     * the records beyond were not applied, and the swap's catch-up must read them.
+     */
+    private static void stopAt(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> targets) {
+        for (Map.Entry<TopicPartition, Long> target : targets.entrySet()) {
+            TopicPartition tp = target.getKey();
+            long position = consumer.position(tp);
+            if (position > target.getValue()) {
+                consumer.seek(tp, target.getValue());
+            }
+            if (position >= target.getValue() && !consumer.paused().contains(tp)) {
+                consumer.pause(List.of(tp));
+            }
+        }
     }
 
     private KafkaConsumer<String, String> consumer() {
