@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,13 +67,16 @@ public class Rebuild {
     private final Clock clock;
     private final DashboardConfig config;
     private final String bootstrapServers;
+    private final RebuildLog log;
     private final AtomicReference<Status> status = new AtomicReference<>(new Status(State.IDLE, null, null, 0, 0, null));
+    private volatile UUID run;
 
     Rebuild(@ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") java.util.Optional<String> user,
             @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password,
             ObjectMapper mapper, Clock clock, DashboardConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, RebuildLog log) {
+        this.log = log;
         this.url = url;
         this.user = user.orElse(null);
         this.password = password.orElse(null);
@@ -82,18 +86,17 @@ public class Rebuild {
         this.bootstrapServers = bootstrapServers;
     }
 
+    /** Where the deployment's latest rebuild stands, whichever instance runs it. */
     public Status status() {
-        return status.get();
+        return log.latest().orElse(new Status(State.IDLE, null, null, 0, 0, null));
     }
 
     /** Starts a rebuild in the background; 409 when one is already running. */
     public synchronized Status start() {
-        State state = status.get().state();
-        if (state == State.REPLAYING || state == State.SWAPPING) {
+        if (log.running()) {
             throw new ConflictProblem("A rebuild is already running");
         }
-        Status started = new Status(State.REPLAYING, OffsetDateTime.now(clock), null, 0, 0, null);
-        status.set(started);
+        Status started = begin();
         Thread worker = new Thread(this::runQuietly, "dashboard-rebuild");
         worker.setDaemon(true);
         worker.start();
@@ -102,9 +105,22 @@ public class Rebuild {
 
     /** Runs a rebuild in the calling thread and returns when it is swapped in (the benchmark and tests use this). */
     public synchronized Status runNow() {
-        status.set(new Status(State.REPLAYING, OffsetDateTime.now(clock), null, 0, 0, null));
+        begin();
         runQuietly();
         return status.get();
+    }
+
+    private Status begin() {
+        run = UUID.randomUUID();
+        Status started = new Status(State.REPLAYING, OffsetDateTime.now(clock), null, 0, 0, null);
+        set(started);
+        return started;
+    }
+
+    /** The run's progress, kept here and in the log every instance reads. */
+    private void set(Status next) {
+        status.set(next);
+        log.save(run, next);
     }
 
     private void runQuietly() {
@@ -113,7 +129,7 @@ public class Rebuild {
         } catch (Exception e) {
             Log.errorf(e, "The dashboard rebuild failed; the live figures are unchanged");
             Status s = status.get();
-            status.set(new Status(State.FAILED, s.startedAt(), OffsetDateTime.now(clock), s.recordsReplayed(),
+            set(new Status(State.FAILED, s.startedAt(), OffsetDateTime.now(clock), s.recordsReplayed(),
                     s.eventsProjected(), e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
     }
@@ -159,7 +175,7 @@ public class Rebuild {
             }
         }
         Status s = status.get();
-        status.set(new Status(State.DONE, s.startedAt(), OffsetDateTime.now(clock), s.recordsReplayed(),
+        set(new Status(State.DONE, s.startedAt(), OffsetDateTime.now(clock), s.recordsReplayed(),
                 s.eventsProjected(), null));
     }
 
@@ -190,7 +206,7 @@ public class Rebuild {
         long projected = apply(connection, batch, zone);
         connection.commit();
         Status s = status.get();
-        status.set(new Status(s.state(), s.startedAt(), null, s.recordsReplayed() + batch.size(),
+        set(new Status(s.state(), s.startedAt(), null, s.recordsReplayed() + batch.size(),
                 s.eventsProjected() + projected, null));
         batch.clear();
     }
@@ -213,7 +229,7 @@ public class Rebuild {
     private void swap(Connection connection, KafkaConsumer<String, String> consumer, String live, String fresh,
             ZoneId zone) throws SQLException {
         Status s = status.get();
-        status.set(new Status(State.SWAPPING, s.startedAt(), null, s.recordsReplayed(), s.eventsProjected(), null));
+        set(new Status(State.SWAPPING, s.startedAt(), null, s.recordsReplayed(), s.eventsProjected(), null));
         try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
             lock.setLong(1, LiveProjection.REBUILD_LOCK);
             lock.execute();
@@ -254,7 +270,7 @@ public class Rebuild {
         execute(connection, "drop schema if exists " + replaced + " cascade");
         connection.commit();
         Status after = status.get();
-        status.set(new Status(State.SWAPPING, after.startedAt(), null, after.recordsReplayed() + batch.size(),
+        set(new Status(State.SWAPPING, after.startedAt(), null, after.recordsReplayed() + batch.size(),
                 after.eventsProjected() + projected, null));
     }
 
