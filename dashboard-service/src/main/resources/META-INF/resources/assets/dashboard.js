@@ -377,7 +377,7 @@ let reloadTimer = null;
 function changed(communities) {
   const view = state.view;
   if (!view) return;
-  const concerns = view.kind === 'district' || communities.includes(view.id);
+  const concerns = view.kind === 'district' || communities.includes(view.id) || communities.includes('*');
   if (!concerns) return;
   clearTimeout(reloadTimer);
   reloadTimer = setTimeout(() => load({ quiet: true }), 100);
@@ -425,6 +425,8 @@ async function stream(attempt = 0) {
   setTimeout(() => stream(attempt + 1), Math.min(30000, 1000 * 2 ** attempt));
 }
 
+// an open alert's age, the escalation deadline and the quiet elders move with the clock, not only with events
+setInterval(() => { if (state.token && state.view && document.visibilityState === 'visible') load({ quiet: true }); }, 60000);
 window.addEventListener('online', () => { showLive('reconnecting'); stream(); });
 window.addEventListener('offline', () => showLive('offline'));
 window.addEventListener('hashchange', () => load());

@@ -24,7 +24,10 @@ import io.smallrye.mutiny.Multi;
 @RolesAllowed({ Roles.DISTRICT_OFFICER, Roles.COMMUNITY_WORKER })
 public class ChangeResource {
 
-    /** Which of the caller's communities have new figures ({@code heartbeat} with none, every 15 s). */
+    /**
+     * Which of the caller's communities have new figures ({@code *} after a rebuild: all of them; {@code heartbeat}
+     * with none, every 15 s).
+     */
     public record Change(String kind, List<String> communities) {
     }
 
@@ -43,7 +46,8 @@ public class ChangeResource {
     public Multi<Change> changes() {
         Predicate<String> visible = scope.feedFilter();
         Multi<Change> changes = feed.changes()
-                .map(set -> set.stream().filter(visible).sorted().toList())
+                .map(set -> set.contains(ChangeFeed.EVERY_COMMUNITY) ? List.of(ChangeFeed.EVERY_COMMUNITY)
+                        : set.stream().filter(visible).sorted().toList())
                 .filter(list -> !list.isEmpty())
                 .map(list -> new Change("changed", list));
         Multi<Change> heartbeats = Multi.createFrom().ticks().every(Duration.ofSeconds(15))

@@ -30,17 +30,23 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 @ApplicationScoped
 public class ChangeFeed {
 
+    /** What a rebuild's swap announces: every figure may have changed. */
+    public static final String EVERY_COMMUNITY = "*";
+
     private final BroadcastProcessor<Set<String>> changes = BroadcastProcessor.create();
     private final String url;
     private final String user;
     private final String password;
     private final Duration interval;
+    private final FigureCache cache;
     private volatile boolean running = true;
     private Thread listener;
 
     ChangeFeed(@ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password, DashboardConfig config) {
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password, DashboardConfig config,
+            FigureCache cache) {
+        this.cache = cache;
         this.url = url;
         this.user = user.orElse(null);
         this.password = password.orElse(null);
@@ -88,6 +94,12 @@ public class ChangeFeed {
                     }
                     long now = System.nanoTime();
                     if (!gathered.isEmpty() && now - lastSignal >= interval.toNanos()) {
+                        // before any page is told, so that what it reads next is fresh
+                        if (gathered.contains(EVERY_COMMUNITY)) {
+                            cache.clear();
+                        } else {
+                            cache.changed(gathered);
+                        }
                         changes.onNext(Set.copyOf(gathered));
                         gathered.clear();
                         lastSignal = now;

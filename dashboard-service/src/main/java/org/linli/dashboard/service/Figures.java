@@ -79,14 +79,26 @@ public class Figures {
             Care care, int quietAfterDays, List<GridQuiet> quietElders) {
     }
 
+    /**
+     * Each stock's level at the end of a day (parameter 1) per community (parameter 2, an array): its level now less the
+     * changes after that day, so that a recent day reads a few rows. Columns: community_id, metric, value, dimension.
+     */
+    static final String STOCK_ON_DAY = "select l.community_id, l.metric, l.value - coalesce((select sum(f.value) "
+            + "from daily_figure f where f.community_id = l.community_id and f.metric = l.metric "
+            + "and f.dimension = l.dimension and f.day > ?), 0) as value, l.dimension from stock_level l "
+            + "where l.community_id = any(?) ";
+
     private final AgroalDataSource dataSource;
+    private final FigureCache cache;
     private final Communities communitiesNamed;
     private final Clock clock;
     private final ZoneId zone;
     private final DashboardConfig config;
 
-    Figures(AgroalDataSource dataSource, Communities communitiesNamed, Clock clock, DashboardConfig config) {
+    Figures(AgroalDataSource dataSource, FigureCache cache, Communities communitiesNamed, Clock clock,
+            DashboardConfig config) {
         this.dataSource = dataSource;
+        this.cache = cache;
         this.communitiesNamed = communitiesNamed;
         this.clock = clock;
         this.zone = ZoneId.of(config.timeZone());
@@ -108,6 +120,12 @@ public class Figures {
     }
 
     public DistrictOverview district(String districtId, List<Communities.Community> communities, Period period) {
+        List<String> covered = communities.stream().map(Communities.Community::communityId).toList();
+        return cache.get(new FigureCache.Key("district", districtId + covered.hashCode(), period, null), covered,
+                () -> readDistrict(districtId, communities, period));
+    }
+
+    private DistrictOverview readDistrict(String districtId, List<Communities.Community> communities, Period period) {
         String[] ids = communities.stream().map(Communities.Community::communityId).toArray(String[]::new);
         try (Connection c = dataSource.getConnection()) {
             Map<String, Map<String, Long>> byCommunity = totalsByCommunity(c, ids, period);
@@ -148,11 +166,16 @@ public class Figures {
     }
 
     public CommunityOverview community(Communities.Community community, Period period, Integer quietAfterDays) {
-        String[] ids = { community.communityId() };
         int quietDays = quietAfterDays == null ? config.quietAfterDays() : quietAfterDays;
         if (quietDays < 1 || quietDays > 90) {
             throw new InvalidRequestProblem("quietDays", "must be between 1 and 90");
         }
+        return cache.get(new FigureCache.Key("community", community.communityId(), period, quietDays),
+                List.of(community.communityId()), () -> readCommunity(community, period, quietDays));
+    }
+
+    private CommunityOverview readCommunity(Communities.Community community, Period period, int quietDays) {
+        String[] ids = { community.communityId() };
         try (Connection c = dataSource.getConnection()) {
             Map<String, Long> totals = totalsByCommunity(c, ids, period).getOrDefault(community.communityId(), emptyFigures());
             long active = volunteersActive(c, ids, period).getOrDefault(community.communityId(), 0L);
@@ -183,16 +206,13 @@ public class Figures {
         try (PreparedStatement s = c.prepareStatement("select community_id, metric, sum(value) from daily_figure "
                 + "where community_id = any(?) and dimension = '' and metric = any(?) and day between ? and ? "
                 + "group by community_id, metric "
-                + "union all select community_id, metric, sum(value) from daily_figure "
-                + "where community_id = any(?) and dimension = '' and metric = any(?) and day <= ? "
-                + "group by community_id, metric")) {
+                + "union all select community_id, metric, value from (" + STOCK_ON_DAY + "and l.dimension = '') levels")) {
             s.setArray(1, c.createArrayOf("varchar", ids));
             s.setArray(2, c.createArrayOf("varchar", keys(Metric.Kind.FLOW)));
             s.setObject(3, period.from());
             s.setObject(4, period.to());
-            s.setArray(5, c.createArrayOf("varchar", ids));
-            s.setArray(6, c.createArrayOf("varchar", keys(Metric.Kind.STOCK)));
-            s.setObject(7, period.to());
+            s.setObject(5, period.to());
+            s.setArray(6, c.createArrayOf("varchar", ids));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     result.computeIfAbsent(r.getString(1), k -> emptyFigures()).put(r.getString(2), r.getLong(3));
@@ -225,15 +245,13 @@ public class Figures {
         try (PreparedStatement s = c.prepareStatement("select dimension, metric, sum(value) from daily_figure "
                 + "where community_id = ? and dimension <> '' and metric = any(?) and day between ? and ? "
                 + "group by dimension, metric "
-                + "union all select dimension, metric, sum(value) from daily_figure "
-                + "where community_id = ? and dimension <> '' and metric = any(?) and day <= ? group by dimension, metric")) {
+                + "union all select dimension, metric, value from (" + STOCK_ON_DAY + "and l.dimension <> '') levels")) {
             s.setString(1, community);
             s.setArray(2, c.createArrayOf("varchar", keys(Metric.Kind.FLOW)));
             s.setObject(3, period.from());
             s.setObject(4, period.to());
-            s.setString(5, community);
-            s.setArray(6, c.createArrayOf("varchar", keys(Metric.Kind.STOCK)));
-            s.setObject(7, period.to());
+            s.setObject(5, period.to());
+            s.setArray(6, c.createArrayOf("varchar", new String[] { community }));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     if (r.getLong(3) != 0) {
@@ -253,24 +271,24 @@ public class Figures {
         try (PreparedStatement s = c.prepareStatement("select day, metric, sum(value) from daily_figure "
                 + "where community_id = any(?) and dimension = '' and metric = any(?) and day between ? and ? "
                 + "group by day, metric "
-                + "union all select ?, metric, sum(value) from daily_figure "
-                + "where community_id = any(?) and dimension = '' and metric = any(?) and day < ? group by metric")) {
+                + "union all select ?::date, metric, sum(value) from (" + STOCK_ON_DAY + "and l.dimension = '') levels "
+                + "group by metric")) {
             s.setArray(1, c.createArrayOf("varchar", ids));
             s.setArray(2, c.createArrayOf("varchar", TREND_METRICS.toArray(String[]::new)));
             s.setObject(3, from);
             s.setObject(4, to);
             s.setObject(5, from.minusDays(1));
-            s.setArray(6, c.createArrayOf("varchar", ids));
-            s.setArray(7, c.createArrayOf("varchar", TREND_METRICS.stream()
-                    .filter(m -> Metric.ofKey(m).kind == Metric.Kind.STOCK).toArray(String[]::new)));
-            s.setObject(8, from);
+            s.setObject(6, from.minusDays(1));
+            s.setArray(7, c.createArrayOf("varchar", ids));
             long[] stockBase = new long[TREND_METRICS.size()];
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     LocalDate day = r.getObject(1, LocalDate.class);
                     String metric = r.getString(2);
                     if (day.isBefore(from)) {
-                        stockBase[TREND_METRICS.indexOf(metric)] = r.getLong(3);
+                        if (TREND_METRICS.contains(metric)) {
+                            stockBase[TREND_METRICS.indexOf(metric)] = r.getLong(3);
+                        }
                     } else {
                         series.get(metric)[(int) ChronoUnit.DAYS.between(from, day)] = r.getLong(3);
                     }

@@ -447,7 +447,33 @@ final class Projector {
             s.setArray(5, connection.createArrayOf("bigint", values));
             s.executeUpdate();
         }
+        flushStockLevels();
         deltas.clear();
+    }
+
+    /** A stock's changes also move its level now (the same batch, the same transaction). */
+    private void flushStockLevels() throws SQLException {
+        Map<FigureKey, Long> levels = new HashMap<>();
+        deltas.forEach((key, delta) -> {
+            if (Metric.ofKey(key.metric()).kind == Metric.Kind.STOCK) {
+                levels.merge(new FigureKey(key.communityId(), null, key.metric(), key.dimension()), delta, Long::sum);
+            }
+        });
+        if (levels.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = connection.prepareStatement("insert into stock_level (community_id, metric, dimension, "
+                + "value) values (?, ?, ?, ?) on conflict (community_id, metric, dimension) "
+                + "do update set value = stock_level.value + excluded.value")) {
+            for (Map.Entry<FigureKey, Long> level : levels.entrySet()) {
+                s.setString(1, level.getKey().communityId());
+                s.setString(2, level.getKey().metric());
+                s.setString(3, level.getKey().dimension());
+                s.setLong(4, level.getValue());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
     }
 
     private int update(String sql, Object... parameters) throws SQLException {

@@ -266,6 +266,11 @@ public class Rebuild {
         execute(connection, "drop schema if exists " + replaced + " cascade");
         execute(connection, "alter schema " + live + " rename to " + replaced);
         execute(connection, "alter schema " + fresh + " rename to " + live);
+        try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
+            notify.setString(1, LiveProjection.NOTIFY_CHANNEL); // every instance drops its cached figures at commit
+            notify.setString(2, ChangeFeed.EVERY_COMMUNITY);
+            notify.execute();
+        }
         connection.commit();
         execute(connection, "drop schema if exists " + replaced + " cascade");
         connection.commit();

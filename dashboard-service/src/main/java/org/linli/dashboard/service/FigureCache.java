@@ -1,0 +1,64 @@
+package org.linli.dashboard.service;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The figures last read for a district or community and period, kept until an event changes one of its communities
+ * (the change feed drops them before it tells any page) or {@link #MAX_AGE_MILLIS} passes (an open alert's age and
+ * the quiet elders move with the clock). A wall screen and every officer's phone read the same few overviews, so most
+ * reads are answered without a query.
+ */
+@ApplicationScoped
+public class FigureCache {
+
+    static final long MAX_AGE_MILLIS = 10_000;
+    static final int MAX_ENTRIES = 2_000;
+
+    record Key(String kind, String id, Object period, Integer quietDays) {
+    }
+
+    private record Entry(Object figures, long at, Set<String> communities) {
+    }
+
+    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
+
+    FigureCache(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T get(Key key, Collection<String> communities, Supplier<T> read) {
+        long now = System.currentTimeMillis();
+        Entry entry = entries.get(key);
+        if (entry != null && now - entry.at() < MAX_AGE_MILLIS) {
+            registry.counter("linli.dashboard.figure.cache", "outcome", "hit").increment();
+            return (T) entry.figures();
+        }
+        registry.counter("linli.dashboard.figure.cache", "outcome", "miss").increment();
+        T figures = read.get();
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.clear();
+        }
+        entries.put(key, new Entry(figures, now, Set.copyOf(communities)));
+        return figures;
+    }
+
+    /** Forgets every figure (a rebuild swapped the read model). */
+    public void clear() {
+        entries.clear();
+    }
+
+    /** Forgets every figure that covers one of these communities. */
+    public void changed(Set<String> communities) {
+        entries.entrySet().removeIf(e -> e.getValue().communities().stream().anyMatch(communities::contains));
+    }
+}
