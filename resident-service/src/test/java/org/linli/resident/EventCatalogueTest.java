@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.linli.resident.events.CareAlertEvents;
+import org.linli.resident.events.FamilyLinkEvents;
 import org.linli.resident.events.NeedEvents;
 import org.linli.resident.events.ResidentEvents;
 import org.linli.resident.events.VolunteerEvents;
@@ -22,7 +23,8 @@ class EventCatalogueTest {
     void everyPublishedTopicAndTypeIsDocumented() throws Exception {
         String catalogue = Files.readString(Path.of("..", "docs", "asyncapi.yaml"));
         List<String> missing = new ArrayList<>();
-        for (Class<?> events : List.of(ResidentEvents.class, VolunteerEvents.class, CareAlertEvents.class, NeedEvents.class)) {
+        for (Class<?> events : List.of(ResidentEvents.class, VolunteerEvents.class, CareAlertEvents.class, NeedEvents.class,
+                FamilyLinkEvents.class)) {
             for (Field field : events.getFields()) {
                 if (!Modifier.isStatic(field.getModifiers()) || field.getType() != String.class) {
                     continue;

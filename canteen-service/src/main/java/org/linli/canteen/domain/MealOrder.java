@@ -81,8 +81,20 @@ public class MealOrder extends PanacheEntityBase {
     @Column(name = "placed_by", nullable = false)
     public String placedBy;
 
+    /** The diner a family member placed the order for (placedBy is the member); null when the actor acted in their own right. */
+    @Column(name = "placed_for")
+    public UUID placedFor;
+
     @Column(name = "placed_at", nullable = false)
     public OffsetDateTime placedAt;
+
+    /** Who cancelled the order (the system when the diner moved out). */
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
+
+    /** The diner a family member cancelled the order for; null when the actor acted in their own right. */
+    @Column(name = "cancelled_for")
+    public UUID cancelledFor;
 
     /** When it was served, delivered, missed or cancelled. */
     @Column(name = "closed_at")

@@ -60,6 +60,10 @@ public class StandingOrder extends PanacheEntityBase {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
+    /** The diner a family member created it for (createdBy is the member); null when the actor acted in their own right. */
+    @Column(name = "created_for")
+    public UUID createdFor;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

@@ -57,7 +57,7 @@ public class DinerResource {
 
     @GET
     @Path("/{residentId}")
-    @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER, Roles.RESIDENT })
+    @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER, Roles.RESIDENT, Roles.FAMILY })
     @Operation(summary = "An elder as the canteen knows them (from resident events)")
     public DinerView get(@PathParam("communityId") String communityId, @PathParam("residentId") UUID residentId) {
         return DinerView.of(diners.visible(communityId, residentId));
@@ -81,7 +81,7 @@ public class DinerResource {
 
     @GET
     @Path("/{residentId}/price")
-    @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER, Roles.RESIDENT })
+    @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER, Roles.RESIDENT, Roles.FAMILY })
     @Operation(summary = "What a meal costs this diner now, with the breakdown in fen")
     public Price price(@PathParam("communityId") String communityId, @PathParam("residentId") UUID residentId,
             @QueryParam("service") @DefaultValue("DINE_IN") ServiceMode service) {

@@ -63,8 +63,9 @@ public class MealAccountResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER, Roles.RESIDENT })
-    @Operation(summary = "Balance and statement", description = "Entries oldest first, each with the running balance.")
+    @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER, Roles.RESIDENT, Roles.FAMILY })
+    @Operation(summary = "Balance and statement", description = "Entries oldest first, each with the running balance. "
+            + "The elder reads their own; a family member with a MEALS link their parent's.")
     public Statement statement(@PathParam("communityId") String communityId, @PathParam("residentId") UUID residentId,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {

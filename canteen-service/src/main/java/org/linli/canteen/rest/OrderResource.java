@@ -47,22 +47,28 @@ public class OrderResource {
             Payment payment) {
     }
 
+    /**
+     * @param placedFor the diner a family member placed it for (placedBy is the member); null otherwise
+     * @param cancelledFor the diner a family member cancelled it for (cancelledBy is the member); null otherwise
+     */
     public record OrderView(UUID id, UUID dinerId, LocalDate date, Meal meal, ServiceMode service, OrderStatus status,
-            Payment payment, UUID standingOrderId, List<String> dietaryNeeds, Price price, OffsetDateTime placedAt,
-            OffsetDateTime closedAt) {
+            Payment payment, UUID standingOrderId, List<String> dietaryNeeds, Price price, String placedBy,
+            UUID placedFor, OffsetDateTime placedAt, String cancelledBy, UUID cancelledFor, OffsetDateTime closedAt) {
         static OrderView of(MealOrder o) {
             return new OrderView(o.id, o.dinerId, o.mealDate, o.meal, o.service, o.status, o.payment, o.standingOrderId,
-                    o.dietaryCodes(), o.price(), o.placedAt, o.closedAt);
+                    o.dietaryCodes(), o.price(), o.placedBy, o.placedFor, o.placedAt, o.cancelledBy, o.cancelledFor,
+                    o.closedAt);
         }
     }
 
     @POST
-    @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.RESIDENT })
+    @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.RESIDENT, Roles.FAMILY })
     @Operation(summary = "Order a meal", description = "Before the day's cut-off (community time); lunch unless meal is "
             + "DINNER; delivery only for housebound diners. payment ACCOUNT (default) charges the elder's part to the "
             + "prepaid account (409 if it does not cover it), CASH is paid at the counter or the door. An elder (token "
-            + "subject = their resident id) orders for themself only. 409 for a second lunch that day. Publishes "
-            + "meal.ordered.v1.")
+            + "subject = their resident id) orders for themself only; a family member (role family) for a parent they "
+            + "hold a MEALS link for, recorded as placedBy the member and placedFor the parent (404 for anyone else). "
+            + "409 for a second lunch that day. Publishes meal.ordered.v1.")
     public Response place(@PathParam("communityId") String communityId, @NotNull @Valid NewOrder request) {
         MealOrder order = orders.place(communityId, new Orders.NewOrder(request.dinerId(), request.date(),
                 request.meal() == null ? Meal.LUNCH : request.meal(), request.service(),
@@ -72,8 +78,9 @@ public class OrderResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER, Roles.RESIDENT })
-    @Operation(summary = "Orders of a day or of a diner", description = "An elder lists their own (dinerId = their id).")
+    @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER, Roles.RESIDENT, Roles.FAMILY })
+    @Operation(summary = "Orders of a day or of a diner", description = "An elder lists their own (dinerId = their id); "
+            + "a family member their linked parent's.")
     public List<OrderView> list(@PathParam("communityId") String communityId, @QueryParam("date") LocalDate date,
             @QueryParam("dinerId") UUID dinerId, @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
@@ -82,15 +89,16 @@ public class OrderResource {
 
     @GET
     @Path("/{orderId}")
-    @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER, Roles.RESIDENT })
+    @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER, Roles.RESIDENT, Roles.FAMILY })
     public OrderView get(@PathParam("communityId") String communityId, @PathParam("orderId") UUID orderId) {
         return OrderView.of(orders.visible(communityId, orderId));
     }
 
     @POST
     @Path("/{orderId}/cancel")
-    @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.RESIDENT })
+    @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.RESIDENT, Roles.FAMILY })
     @Operation(summary = "Cancel before the cut-off", description = "Refunds what the account paid; 409 after the cut-off. "
+            + "A family member cancelling for a parent is recorded as cancelledBy the member, cancelledFor the parent. "
             + "Publishes meal.cancelled.v1.")
     public OrderView cancel(@PathParam("communityId") String communityId, @PathParam("orderId") UUID orderId) {
         return OrderView.of(orders.cancel(communityId, orderId));

@@ -1,27 +1,32 @@
 package org.linli.canteen.service;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.linli.canteen.domain.Canteen;
 import org.linli.platform.problem.NotFoundProblem;
+import org.linli.platform.security.Acting;
 import org.linli.platform.security.Caller;
 import org.linli.platform.security.Roles;
 
 /**
  * What the caller may do in a community's canteen. Anything outside their scope is a 404, never a 403, so nobody
- * learns what exists elsewhere. Roles themselves are checked on the resources.
+ * learns what exists elsewhere. Roles themselves are checked on the resources. A family member (role family, subject =
+ * their own id) acts for a parent only through a MEALS link in force, and is then recorded as acting for the parent.
  */
 @ApplicationScoped
 public class CanteenScope {
 
     private final Caller caller;
     private final Canteens canteens;
+    private final FamilyLinks familyLinks;
 
-    CanteenScope(Caller caller, Canteens canteens) {
+    CanteenScope(Caller caller, Canteens canteens, FamilyLinks familyLinks) {
         this.caller = caller;
         this.canteens = canteens;
+        this.familyLinks = familyLinks;
     }
 
     /** Canteen staff and community workers manage their own community's canteen. */
@@ -44,13 +49,34 @@ public class CanteenScope {
         throw new NotFoundProblem("No canteen " + communityId + " in your scope");
     }
 
-    /** Whether the caller acts for this diner: staff of the community, or the elder themself (or family for them). */
+    /** Whether the caller acts for this diner: staff of the community, the elder themself, or family with a MEALS link. */
     public boolean actsFor(String communityId, UUID dinerId) {
-        if (isStaff()) {
-            return caller.worksIn(communityId);
+        return acting(communityId, dinerId).isPresent();
+    }
+
+    /**
+     * How the caller acts for this diner, for the records: staff of the community and the elder themself in their own
+     * right; a family member with a MEALS link in force for this diner of this community, for the diner. Empty when the
+     * caller may not act for the diner (the answer is then a 404).
+     */
+    public Optional<Acting> acting(String communityId, UUID dinerId) {
+        if (isStaff() && caller.worksIn(communityId)) {
+            return Optional.of(caller.acting());
         }
-        return isElder() && dinerId.toString().equals(caller.subject())
-                && caller.community().map(communityId::equals).orElse(true);
+        if (!isStaff() && isElder() && dinerId.toString().equals(caller.subject())
+                && caller.community().map(communityId::equals).orElse(true)) {
+            return Optional.of(caller.acting());
+        }
+        if (caller.is(Roles.FAMILY) && familyMember()
+                .filter(member -> familyLinks.mayOrderFor(member, dinerId, communityId)).isPresent()) {
+            return Optional.of(caller.actingFor(dinerId.toString()));
+        }
+        return Optional.empty();
+    }
+
+    /** The diner a family member acted for, from an {@link Acting}; null when the actor acted in their own right. */
+    public static UUID actedFor(Acting acting) {
+        return acting.forSomeoneElse() ? UUID.fromString(acting.actedFor()) : null;
     }
 
     public boolean isStaff() {
@@ -79,6 +105,14 @@ public class CanteenScope {
 
     public boolean mayRead(String communityId, String districtId) {
         return caller.mayRead(communityId, districtId);
+    }
+
+    private Optional<UUID> familyMember() {
+        try {
+            return Optional.ofNullable(caller.subject()).map(UUID::fromString);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // a member's subject is their account id
+        }
     }
 
     /** Who acts (the token subject), for the records. */

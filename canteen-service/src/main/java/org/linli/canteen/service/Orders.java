@@ -26,6 +26,7 @@ import org.linli.canteen.events.CanteenEvents;
 import org.linli.platform.outbox.Outbox;
 import org.linli.platform.problem.ConflictProblem;
 import org.linli.platform.problem.NotFoundProblem;
+import org.linli.platform.security.Acting;
 
 import io.quarkus.panache.common.Sort;
 
@@ -59,11 +60,13 @@ public class Orders {
     public record NewOrder(UUID dinerId, LocalDate date, Meal meal, ServiceMode service, Payment payment) {
     }
 
-    /** Staff order for any diner of their community; an elder (or family for them) for that elder only. */
+    /**
+     * Staff order for any diner of their community; an elder for themself only; a family member for a parent they hold
+     * a MEALS link for (the order records the member as placedBy and the parent as placedFor).
+     */
     public MealOrder place(String communityId, NewOrder request) {
-        if (!scope.actsFor(communityId, request.dinerId())) {
-            throw new NotFoundProblem("No diner " + request.dinerId() + " in your scope");
-        }
+        Acting acting = scope.acting(communityId, request.dinerId())
+                .orElseThrow(() -> new NotFoundProblem("No diner " + request.dinerId() + " in your scope"));
         Diner diner = diners.visible(communityId, request.dinerId());
         Canteen canteen = canteens.of(communityId);
         if (!canteens.open(canteen, request.date())) {
@@ -74,12 +77,12 @@ public class Orders {
             throw new ConflictProblem("The canteen serves no dinner on " + request.date());
         }
         return placeFor(canteen, diner, request.date(), request.meal(), request.service(), request.payment(), null,
-                scope.actor());
+                acting);
     }
 
     /** Places an order without a caller's checks (the standing-order job uses it too). */
     MealOrder placeFor(Canteen canteen, Diner diner, LocalDate date, Meal meal, ServiceMode service, Payment payment,
-            UUID standingOrderId, String actor) {
+            UUID standingOrderId, Acting acting) {
         eligible(diner, service); // a second lunch that day is refused by the unique index when the order is written
         Price price = canteen.priceFor(diner, service);
         MealOrder order = new MealOrder();
@@ -96,10 +99,11 @@ public class Orders {
         order.buildingId = diner.buildingId;
         order.unitId = diner.unitId;
         order.price(price);
-        order.placedBy = actor;
+        order.placedBy = acting.actor();
+        order.placedFor = CanteenScope.actedFor(acting);
         order.placedAt = OffsetDateTime.now(clock);
         if (payment == Payment.ACCOUNT && price.elderPaysFen() > 0) {
-            accounts.charge(diner, order.id, price.elderPaysFen(), actor);
+            accounts.charge(diner, order.id, price.elderPaysFen(), acting.actor());
         }
         try {
             order.persistAndFlush();
@@ -116,9 +120,8 @@ public class Orders {
     /** Cancels an order before its day's cut-off; what the account paid goes back to it. */
     public MealOrder cancel(String communityId, UUID orderId) {
         MealOrder order = visible(communityId, orderId);
-        if (!scope.actsFor(communityId, order.dinerId)) {
-            throw new NotFoundProblem("No order " + orderId + " in your scope");
-        }
+        Acting acting = scope.acting(communityId, order.dinerId)
+                .orElseThrow(() -> new NotFoundProblem("No order " + orderId + " in your scope"));
         if (order.status == OrderStatus.CANCELLED) {
             return order;
         }
@@ -130,7 +133,7 @@ public class Orders {
             throw new ConflictProblem("The cut-off for " + order.mealDate + " (" + canteen.cutOff
                     + " community time) has passed; the meal is being cooked");
         }
-        close(order, "CANCELLED", scope.actor());
+        close(order, "CANCELLED", acting);
         return order;
     }
 
@@ -138,7 +141,7 @@ public class Orders {
     public void cancelFutureOrders(UUID dinerId, String reason, String actor) {
         List<MealOrder> open = MealOrder.list("dinerId = ?1 and status = ?2 and mealDate >= ?3", dinerId,
                 OrderStatus.PLACED, LocalDate.now(clock));
-        open.forEach(order -> close(order, reason, actor));
+        open.forEach(order -> close(order, reason, new Acting(actor, null)));
     }
 
     /** Dine-in check-off at the counter (meal.served.v1); checking off again changes nothing. */
@@ -191,10 +194,12 @@ public class Orders {
                 .page(page, size).list();
     }
 
-    private void close(MealOrder order, String reason, String actor) {
+    private void close(MealOrder order, String reason, Acting acting) {
         order.status = OrderStatus.CANCELLED;
         order.closedAt = OffsetDateTime.now(clock);
-        long refunded = accounts.refund(Diner.findById(order.dinerId), order.id, actor);
+        order.cancelledBy = acting.actor();
+        order.cancelledFor = CanteenScope.actedFor(acting);
+        long refunded = accounts.refund(Diner.findById(order.dinerId), order.id, acting.actor());
         outbox.publish(CanteenEvents.cancelled(order, reason, refunded));
     }
 

@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -22,10 +26,12 @@ import org.linli.canteen.domain.OrderStatus;
 import org.linli.canteen.domain.Payment;
 import org.linli.canteen.domain.ServiceMode;
 import org.linli.canteen.domain.StandingOrder;
+import org.linli.canteen.domain.StandingOrderChange;
 import org.linli.canteen.domain.StandingOrderStatus;
 import org.linli.platform.problem.ConflictProblem;
 import org.linli.platform.problem.InvalidRequestProblem;
 import org.linli.platform.problem.NotFoundProblem;
+import org.linli.platform.security.Acting;
 
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Sort;
@@ -65,10 +71,13 @@ public class StandingOrders {
     public record Materialised(LocalDate date, List<UUID> orderIds, int alreadyOrdered, int skipped) {
     }
 
+    /**
+     * A standing order for a diner: by staff, the elder themself, or a family member with a MEALS link (recorded as
+     * createdBy the member, createdFor the diner).
+     */
     public StandingOrder create(String communityId, NewStandingOrder request) {
-        if (!scope.actsFor(communityId, request.dinerId())) {
-            throw new NotFoundProblem("No diner " + request.dinerId() + " in your scope");
-        }
+        Acting acting = scope.acting(communityId, request.dinerId())
+                .orElseThrow(() -> new NotFoundProblem("No diner " + request.dinerId() + " in your scope"));
         Diner diner = diners.visible(communityId, request.dinerId());
         if (diner.status != DinerStatus.ACTIVE) {
             throw new ConflictProblem("Diner " + diner.residentId + " is " + diner.status);
@@ -93,7 +102,8 @@ public class StandingOrders {
         standing.startsOn = startsOn;
         standing.endsOn = request.endsOn();
         standing.status = StandingOrderStatus.ACTIVE;
-        standing.createdBy = scope.actor();
+        standing.createdBy = acting.actor();
+        standing.createdFor = CanteenScope.actedFor(acting);
         standing.createdAt = OffsetDateTime.now(clock);
         standing.persist();
         return standing;
@@ -107,6 +117,7 @@ public class StandingOrders {
         StandingOrder standing = active(communityId, id);
         standing.pausedFrom = from;
         standing.pausedUntil = until;
+        record(standing, StandingOrderChange.Kind.PAUSED, acting(communityId, standing));
         return standing;
     }
 
@@ -123,19 +134,37 @@ public class StandingOrders {
         } else {
             standing.pausedUntil = from.minusDays(1);
         }
+        record(standing, StandingOrderChange.Kind.RESUMED, acting(communityId, standing));
         return standing;
     }
 
     public StandingOrder cancel(String communityId, UUID id) {
         StandingOrder standing = visible(communityId, id);
+        if (standing.status == StandingOrderStatus.ACTIVE) {
+            record(standing, StandingOrderChange.Kind.CANCELLED, acting(communityId, standing));
+        }
         standing.status = StandingOrderStatus.CANCELLED;
         return standing;
+    }
+
+    /** Every pause, resume and cancellation of these standing orders, oldest first, by standing order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, List<StandingOrderChange>> changes(Collection<StandingOrder> standing) {
+        if (standing.isEmpty()) {
+            return Map.of();
+        }
+        return StandingOrderChange.<StandingOrderChange>list("standingOrderId in ?1", Sort.by("id"),
+                standing.stream().map(s -> s.id).toList()).stream()
+                .collect(Collectors.groupingBy(change -> change.standingOrderId, LinkedHashMap::new, Collectors.toList()));
     }
 
     /** The elder moved out: every standing order ends, and the meals ordered from today on are cancelled. */
     public void movedOut(UUID dinerId) {
         StandingOrder.<StandingOrder>list("dinerId = ?1 and status = ?2", dinerId, StandingOrderStatus.ACTIVE)
-                .forEach(standing -> standing.status = StandingOrderStatus.CANCELLED);
+                .forEach(standing -> {
+                    standing.status = StandingOrderStatus.CANCELLED;
+                    record(standing, StandingOrderChange.Kind.CANCELLED, new Acting(SYSTEM, null));
+                });
         orders.cancelFutureOrders(dinerId, "MOVED_OUT", SYSTEM);
     }
 
@@ -149,13 +178,30 @@ public class StandingOrders {
         return standing;
     }
 
+    /**
+     * The community's standing orders (staff, district officers), or one diner's: staff, the elder themself and family
+     * with a MEALS link may ask for a diner's; 404 otherwise.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<StandingOrder> list(String communityId, boolean activeOnly) {
-        scope.readable(communityId);
-        return activeOnly
-                ? StandingOrder.list("communityId = ?1 and status = ?2", Sort.by("createdAt"), communityId,
-                        StandingOrderStatus.ACTIVE)
-                : StandingOrder.list("communityId", Sort.by("createdAt"), communityId);
+    public List<StandingOrder> list(String communityId, boolean activeOnly, UUID dinerId) {
+        if (dinerId != null && !scope.isStaff() && !scope.isDistrictOfficer()) {
+            if (!scope.actsFor(communityId, dinerId)) {
+                throw new NotFoundProblem("No diner " + dinerId + " in your scope");
+            }
+        } else {
+            scope.readable(communityId);
+        }
+        StringBuilder where = new StringBuilder("communityId = :community");
+        Map<String, Object> params = new HashMap<>(Map.of("community", communityId));
+        if (activeOnly) {
+            where.append(" and status = :active");
+            params.put("active", StandingOrderStatus.ACTIVE);
+        }
+        if (dinerId != null) {
+            where.append(" and dinerId = :diner");
+            params.put("diner", dinerId);
+        }
+        return StandingOrder.list(where.toString(), Sort.by("createdAt"), params);
     }
 
     /** The explicit endpoint: the caller manages this canteen. */
@@ -205,12 +251,31 @@ public class StandingOrders {
             }
             long elderPays = canteen.priceFor(diner, s.service).elderPaysFen();
             Payment payment = elderPays == 0 || accounts.covers(diner, elderPays) ? Payment.ACCOUNT : Payment.CASH;
-            created.add(orders.placeFor(canteen, diner, date, Meal.LUNCH, s.service, payment, s.id, actor).id);
+            created.add(orders.placeFor(canteen, diner, date, Meal.LUNCH, s.service, payment, s.id,
+                    new Acting(actor, null)).id);
         }
         if (!created.isEmpty()) {
             Log.infof("Materialised %d standing orders of %s for %s", created.size(), communityId, date);
         }
         return new Materialised(date, created, already, skipped);
+    }
+
+    private Acting acting(String communityId, StandingOrder standing) {
+        return scope.acting(communityId, standing.dinerId)
+                .orElseThrow(() -> new NotFoundProblem("No standing order " + standing.id + " in your scope"));
+    }
+
+    /** Appends what the change left and who made it, for whom. */
+    private void record(StandingOrder standing, StandingOrderChange.Kind kind, Acting acting) {
+        StandingOrderChange change = new StandingOrderChange();
+        change.standingOrderId = standing.id;
+        change.kind = kind;
+        change.pausedFrom = standing.pausedFrom;
+        change.pausedUntil = standing.pausedUntil;
+        change.changedBy = acting.actor();
+        change.changedFor = CanteenScope.actedFor(acting);
+        change.changedAt = OffsetDateTime.now(clock);
+        change.persist();
     }
 
     private StandingOrder active(String communityId, UUID id) {

@@ -18,6 +18,7 @@ final class EventCatalogue {
     static final Set<String> KNOWN = Set.of(
             "resident.registered.v1", "resident.updated.v1", "resident.moved-out.v1",
             "volunteer.enrolled.v1", "volunteer.joined-team.v1", "volunteer.left-team.v1",
+            "family-link.granted.v1", "family-link.revoked.v1",
             "org-unit.changed.v1",
             "care-alert.raised.v1", "care-alert.acknowledged.v1", "care-alert.escalated.v1", "care-alert.resolved.v1",
             "need.recorded.v1", "need.closed.v1",

@@ -28,6 +28,19 @@ public class Caller {
         return token.getSubject();
     }
 
+    /** The caller acting in their own right: records name them alone. */
+    public Acting acting() {
+        return new Acting(subject(), null);
+    }
+
+    /**
+     * The caller acting for {@code principal} on the principal's authority (a family member for a parent): records
+     * name both. Acting for oneself is acting in one's own right.
+     */
+    public Acting actingFor(String principal) {
+        return principal == null || principal.equals(subject()) ? acting() : new Acting(subject(), principal);
+    }
+
     public boolean is(String role) {
         return token.getGroups().contains(role);
     }

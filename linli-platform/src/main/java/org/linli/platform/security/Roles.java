@@ -11,8 +11,10 @@ public final class Roles {
     public static final String GRID_HEAD = "grid-head";
     /** A red-vest volunteer (红马甲). */
     public static final String VOLUNTEER = "volunteer";
-    /** A resident, or family acting for them; sees their own record. */
+    /** A resident; sees and acts on their own record (token subject = their resident id). */
     public static final String RESIDENT = "resident";
+    /** A son or daughter signed in as themself (subject = their own id), acting for a parent only through a family link. */
+    public static final String FAMILY = "family";
     /** Canteen staff and delivery workers. */
     public static final String CANTEEN_STAFF = "canteen-staff";
     /** A partner bank or canteen operator, integrating over the API. */

@@ -26,6 +26,10 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public String actor;
 
+    /** Whose authority the actor used (a parent, when a family member acted for them); null when they acted in their own right. */
+    @Column(name = "acted_for")
+    public String actedFor;
+
     @Column(name = "actor_roles", nullable = false)
     public String actorRoles;
 

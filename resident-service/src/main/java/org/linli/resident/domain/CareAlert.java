@@ -65,6 +65,10 @@ public class CareAlert extends PanacheEntityBase {
 
     public String acknowledgement;
 
+    /** The resident a family member acknowledged the alert for (acknowledgedBy is the family member); null otherwise. */
+    @Column(name = "acknowledged_for")
+    public UUID acknowledgedFor;
+
     @Column(name = "resolved_by")
     public String resolvedBy;
 

@@ -11,5 +11,10 @@ public enum ConsentPurpose {
     /** Emergency contacts may be stored and told when something goes wrong. */
     CARE_ALERTS,
     /** Partner devices (gas alarms, smoke detectors) may report on the household. */
-    SMART_DEVICES
+    SMART_DEVICES,
+    /**
+     * Named family members may act for the resident, each for what their family link says (order meals, see and
+     * acknowledge care alerts) and until when; withdrawing it revokes every link.
+     */
+    FAMILY_ACCESS
 }

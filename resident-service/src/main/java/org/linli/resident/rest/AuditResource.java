@@ -31,10 +31,11 @@ public class AuditResource {
         this.audit = audit;
     }
 
-    public record AuditView(OffsetDateTime at, String actor, String actorRoles, String action, String subjectType,
-            String subjectId, String fields) {
+    /** @param actedFor whose authority the actor used (a parent, when a family member acted for them), else null */
+    public record AuditView(OffsetDateTime at, String actor, String actedFor, String actorRoles, String action,
+            String subjectType, String subjectId, String fields) {
         static AuditView of(AuditEntry e) {
-            return new AuditView(e.at, e.actor, e.actorRoles, e.action, e.subjectType, e.subjectId, e.fields);
+            return new AuditView(e.at, e.actor, e.actedFor, e.actorRoles, e.action, e.subjectType, e.subjectId, e.fields);
         }
     }
 

@@ -59,13 +59,13 @@ public class CareAlertResource {
     }
 
     public record AlertView(UUID id, UUID residentId, UUID householdId, UUID gridId, AlertCause cause, AlertStatus status,
-            OffsetDateTime raisedAt, OffsetDateTime escalatedAt, String acknowledgedBy, OffsetDateTime acknowledgedAt,
-            String acknowledgement, String resolvedBy, OffsetDateTime resolvedAt, String resolution,
-            List<NotificationView> notifications) {
+            OffsetDateTime raisedAt, OffsetDateTime escalatedAt, String acknowledgedBy, UUID acknowledgedFor,
+            OffsetDateTime acknowledgedAt, String acknowledgement, String resolvedBy, OffsetDateTime resolvedAt,
+            String resolution, List<NotificationView> notifications) {
         static AlertView of(CareAlert a, List<NotificationView> notifications) {
             return new AlertView(a.id, a.residentId, a.householdId, a.gridId, a.cause, a.status, a.raisedAt, a.escalatedAt,
-                    a.acknowledgedBy, a.acknowledgedAt, a.acknowledgement, a.resolvedBy, a.resolvedAt, a.resolution,
-                    notifications);
+                    a.acknowledgedBy, a.acknowledgedFor, a.acknowledgedAt, a.acknowledgement, a.resolvedBy, a.resolvedAt,
+                    a.resolution, notifications);
         }
     }
 
@@ -85,8 +85,9 @@ public class CareAlertResource {
 
     @GET
     @Path("/care-alerts/{alertId}")
-    @RolesAllowed({ Roles.COMMUNITY_WORKER, Roles.GRID_HEAD, Roles.DISTRICT_OFFICER })
-    @Operation(summary = "One alert with everyone who was notified")
+    @RolesAllowed({ Roles.COMMUNITY_WORKER, Roles.GRID_HEAD, Roles.DISTRICT_OFFICER, Roles.FAMILY })
+    @Operation(summary = "One alert with everyone who was notified",
+            description = "A family member sees an alert about a parent they hold a CARE_ALERTS link for.")
     public AlertView get(@PathParam("communityId") String communityId, @PathParam("alertId") UUID alertId) {
         CareAlert alert = alerts.visible(communityId, alertId);
         return AlertView.of(alert, alerts.notifications(alert).stream().map(NotificationView::of).toList());
@@ -94,8 +95,10 @@ public class CareAlertResource {
 
     @POST
     @Path("/care-alerts/{alertId}/acknowledge")
-    @RolesAllowed({ Roles.COMMUNITY_WORKER, Roles.GRID_HEAD })
-    @Operation(summary = "Take an alert on (stops its escalation)")
+    @RolesAllowed({ Roles.COMMUNITY_WORKER, Roles.GRID_HEAD, Roles.FAMILY })
+    @Operation(summary = "Take an alert on (stops its escalation)",
+            description = "A family member with a CARE_ALERTS link acknowledges for their parent: acknowledgedBy is the "
+                    + "member, acknowledgedFor the parent, and the audit trail names both.")
     public AlertView acknowledge(@PathParam("communityId") String communityId, @PathParam("alertId") UUID alertId,
             @NotNull @Valid Note request) {
         return AlertView.of(alerts.acknowledge(communityId, alertId, request.note().strip()), null);

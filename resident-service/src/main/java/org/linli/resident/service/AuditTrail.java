@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.linli.platform.security.Acting;
 import org.linli.resident.domain.AuditEntry;
 
 import io.quarkus.panache.common.Page;
@@ -35,9 +36,18 @@ public class AuditTrail {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String communityId, String subjectType, Object subjectId, String... fields) {
+        record(new Acting(token.getSubject() == null ? "system" : token.getSubject(), null), action, communityId,
+                subjectType, subjectId, fields);
+    }
+
+    /** As {@link #record(String, String, String, Object, String...)}, naming whose authority the actor used. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Acting acting, String action, String communityId, String subjectType, Object subjectId,
+            String... fields) {
         AuditEntry entry = new AuditEntry();
         entry.at = OffsetDateTime.now(clock);
-        entry.actor = token.getSubject() == null ? "system" : token.getSubject();
+        entry.actor = acting.actor() == null ? "system" : acting.actor();
+        entry.actedFor = acting.actedFor();
         entry.actorRoles = token.getGroups() == null ? "" : String.join(",", new TreeSet<>(token.getGroups()));
         entry.communityId = communityId;
         entry.action = action;

@@ -20,6 +20,8 @@ import org.linli.resident.domain.AlertNotification;
 import org.linli.resident.domain.AlertStatus;
 import org.linli.resident.domain.CareAlert;
 import org.linli.resident.domain.EmergencyContact;
+import org.linli.resident.domain.FamilyLink;
+import org.linli.resident.domain.FamilyPurpose;
 import org.linli.resident.domain.HeadAssignment;
 import org.linli.resident.domain.HeadKind;
 import org.linli.resident.domain.Household;
@@ -48,9 +50,11 @@ public class CareAlerts {
     private final Outbox outbox;
     private final CareConfig config;
     private final Clock clock;
+    private final FamilyLinks familyLinks;
+    private final AuditTrail audit;
 
     CareAlerts(ResidentScope scope, Caller caller, NoticeDispatcher notices, PiiCipher pii, Outbox outbox, CareConfig config,
-            Clock clock) {
+            Clock clock, FamilyLinks familyLinks, AuditTrail audit) {
         this.scope = scope;
         this.caller = caller;
         this.notices = notices;
@@ -58,6 +62,8 @@ public class CareAlerts {
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
+        this.familyLinks = familyLinks;
+        this.audit = audit;
     }
 
     /** Raises an alert about one resident, once per cause and source however often it is reported. */
@@ -129,9 +135,15 @@ public class CareAlerts {
         return overdue.size();
     }
 
-    /** An alert the caller may see (grid heads: their grids only); otherwise 404. */
+    /**
+     * An alert the caller may see (grid heads: their grids only; a family member: their linked parent's, with a
+     * CARE_ALERTS link); otherwise 404.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public CareAlert visible(String communityCode, UUID alertId) {
+        if (!scope.readsAsStaff(communityCode) && scope.familyMember().isPresent()) {
+            return forFamily(communityCode, alertId).alert();
+        }
         scope.readableCommunity(communityCode);
         return CareAlert.<CareAlert>findByIdOptional(alertId)
                 .filter(a -> a.communityId.equals(communityCode) && inScope(a))
@@ -154,13 +166,52 @@ public class CareAlerts {
         return CareAlert.<CareAlert>find(where.toString(), Sort.descending("raisedAt").and("id"), params).page(0, size).list();
     }
 
+    /**
+     * One resident's alerts and their household's alarms, newest first: for staff who may see the resident, and for a
+     * family member with a CARE_ALERTS link to them; otherwise 404.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CareAlert> ofResident(String communityCode, UUID residentId, boolean openOnly, int size) {
+        Resident resident;
+        if (!scope.readsAsStaff(communityCode) && scope.familyMember().isPresent()) {
+            familyLinks.callersLink(residentId, FamilyPurpose.CARE_ALERTS)
+                    .filter(link -> link.communityId.equals(communityCode))
+                    .orElseThrow(() -> new NotFoundProblem("No resident " + residentId + " in your scope"));
+            resident = Resident.findById(residentId);
+        } else {
+            resident = scope.visibleResident(communityCode, residentId);
+        }
+        StringBuilder where = new StringBuilder("communityId = :community and (residentId = :resident"
+                + " or (residentId is null and householdId = :household))");
+        java.util.Map<String, Object> params = new java.util.HashMap<>(java.util.Map.of("community", communityCode,
+                "resident", resident.id, "household", resident.householdId == null ? new UUID(0, 0) : resident.householdId));
+        if (openOnly) {
+            where.append(" and status <> :resolved");
+            params.put("resolved", AlertStatus.RESOLVED);
+        }
+        return CareAlert.<CareAlert>find(where.toString(), Sort.descending("raisedAt").and("id"), params).page(0, size).list();
+    }
+
     public boolean inScope(CareAlert alert) {
         return scope.gridRestriction().map(grids -> grids.contains(alert.gridId)).orElse(true);
     }
 
+    /**
+     * Takes an alert on, which stops its escalation: the community's staff, or a family member with a CARE_ALERTS link
+     * to the resident (recorded as acting for them: acknowledgedBy is the member, acknowledgedFor the resident, and the
+     * audit trail names both).
+     */
     public CareAlert acknowledge(String communityCode, UUID alertId, String note) {
-        scope.managedCommunity(communityCode, true);
-        CareAlert alert = visible(communityCode, alertId);
+        CareAlert alert;
+        FamilyLink link = null;
+        if (!scope.worksAsStaffIn(communityCode) && scope.familyMember().isPresent()) {
+            FamilyAlert family = forFamily(communityCode, alertId);
+            alert = family.alert();
+            link = family.link();
+        } else {
+            scope.managedCommunity(communityCode, true);
+            alert = visible(communityCode, alertId);
+        }
         if (alert.status != AlertStatus.RAISED && alert.status != AlertStatus.ESCALATED) {
             throw new ConflictProblem("The alert is already " + alert.status);
         }
@@ -168,8 +219,23 @@ public class CareAlerts {
         alert.acknowledgedBy = scope.actor();
         alert.acknowledgedAt = OffsetDateTime.now(clock);
         alert.acknowledgement = note;
+        if (link != null) {
+            alert.acknowledgedFor = link.parentId;
+            audit.record(caller.actingFor(link.parentId.toString()), "ACKNOWLEDGE_ALERT", communityCode, "care-alert",
+                    alert.id);
+        }
         outbox.publish(CareAlertEvents.of(CareAlertEvents.ACKNOWLEDGED, alert, config.escalateAfter()));
         return alert;
+    }
+
+    private record FamilyAlert(CareAlert alert, FamilyLink link) {
+    }
+
+    /** An alert of this community that the calling family member's CARE_ALERTS link covers; otherwise 404. */
+    private FamilyAlert forFamily(String communityCode, UUID alertId) {
+        return CareAlert.<CareAlert>findByIdOptional(alertId).filter(a -> a.communityId.equals(communityCode))
+                .flatMap(a -> familyLinks.callersLinkCovering(a).map(link -> new FamilyAlert(a, link)))
+                .orElseThrow(() -> new NotFoundProblem("No care alert " + alertId + " in your scope"));
     }
 
     public CareAlert resolve(String communityCode, UUID alertId, String resolution) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.linli.platform.problem.ConflictProblem;
@@ -31,13 +32,16 @@ public class CareCircle {
     private final PiiCipher pii;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Event<ConsentWithdrawn> withdrawals;
 
-    CareCircle(ResidentScope scope, ResidentRegistry registry, PiiCipher pii, AuditTrail audit, Clock clock) {
+    CareCircle(ResidentScope scope, ResidentRegistry registry, PiiCipher pii, AuditTrail audit, Clock clock,
+            Event<ConsentWithdrawn> withdrawals) {
         this.scope = scope;
         this.registry = registry;
         this.pii = pii;
         this.audit = audit;
         this.clock = clock;
+        this.withdrawals = withdrawals;
     }
 
     public Consent grant(String communityCode, UUID residentId, ConsentPurpose purpose, LocalDate validUntil) {
@@ -73,6 +77,7 @@ public class CareCircle {
         consent.withdrawnAt = OffsetDateTime.now(clock);
         consent.withdrawnBy = scope.actor();
         audit.record("WITHDRAW_CONSENT", communityCode, "resident", resident.id, consent.purpose.name());
+        withdrawals.fire(new ConsentWithdrawn(resident, consent));
         if (resident.active()) {
             registry.publishIfChanged(resident, before);
         }

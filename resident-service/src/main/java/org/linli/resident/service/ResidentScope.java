@@ -117,6 +117,28 @@ public class ResidentScope {
         return caller.is(role);
     }
 
+    /** Whether the caller reads this community as staff (a worker or grid head of it, a district officer above it). */
+    public boolean readsAsStaff(String communityCode) {
+        boolean staff = caller.is(Roles.COMMUNITY_WORKER) || caller.is(Roles.GRID_HEAD) || caller.is(Roles.DISTRICT_OFFICER);
+        return staff && OrgUnit.community(communityCode)
+                .filter(community -> caller.mayRead(community.code, community.districtCode)).isPresent();
+    }
+
+    /** Whether the caller works in this community as a community worker or a grid head. */
+    public boolean worksAsStaffIn(String communityCode) {
+        return (caller.is(Roles.COMMUNITY_WORKER) || caller.is(Roles.GRID_HEAD)) && caller.worksIn(communityCode);
+    }
+
+    /** Whether the caller is this resident, signed in as themself. */
+    public boolean isSelf(UUID residentId) {
+        return caller.is(Roles.RESIDENT) && callerResidentId().filter(residentId::equals).isPresent();
+    }
+
+    /** The family member's own id when the caller signed in with the family role; empty otherwise. */
+    public Optional<UUID> familyMember() {
+        return caller.is(Roles.FAMILY) ? callerResidentId() : Optional.empty();
+    }
+
     public String actor() {
         return caller.subject();
     }
