@@ -38,8 +38,13 @@ class NoPersonalDataTest {
     static final String ID_NUMBER = "32118319480211002X";
     static final String ADDRESS = "长山花园3栋2单元501";
     static final String NOTE = "she seemed confused and had fallen";
-    static final List<Pattern> PERSONAL = List.of(Pattern.compile(NAME), Pattern.compile("1[3-9]\\d{9}"),
-            Pattern.compile("\\d{17}[\\dXx]"), Pattern.compile(ADDRESS), Pattern.compile("confused"));
+    /** Numbers stand alone: a run of digits inside an event id (a UUID's hex) is not a phone number. */
+    static final String ALONE_BEFORE = "(?<![0-9A-Fa-f-])";
+    static final String ALONE_AFTER = "(?![0-9A-Fa-f-])";
+    static final List<Pattern> PERSONAL = List.of(Pattern.compile(NAME),
+            Pattern.compile(ALONE_BEFORE + "1[3-9]\\d{9}" + ALONE_AFTER),
+            Pattern.compile(ALONE_BEFORE + "\\d{17}[\\dXx]" + ALONE_AFTER), Pattern.compile(ADDRESS),
+            Pattern.compile("confused"));
 
     @Inject
     AgroalDataSource dataSource;

@@ -29,12 +29,17 @@ public class FigureCache {
     }
 
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<Key, java.util.concurrent.CompletableFuture<Object>> reading = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
 
     FigureCache(MeterRegistry registry) {
         this.registry = registry;
     }
 
+    /**
+     * The figures for {@code key}: cached ones while fresh, else read once however many requests ask at the same moment
+     * (they wait for the one read instead of each querying: a wall of phones after an event must not stampede).
+     */
     @SuppressWarnings("unchecked")
     <T> T get(Key key, Collection<String> communities, Supplier<T> read) {
         long now = System.currentTimeMillis();
@@ -43,13 +48,31 @@ public class FigureCache {
             registry.counter("linli.dashboard.figure.cache", "outcome", "hit").increment();
             return (T) entry.figures();
         }
-        registry.counter("linli.dashboard.figure.cache", "outcome", "miss").increment();
-        T figures = read.get();
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
+        java.util.concurrent.CompletableFuture<Object> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Object> running = reading.putIfAbsent(key, mine);
+        if (running != null) {
+            registry.counter("linli.dashboard.figure.cache", "outcome", "joined").increment();
+            try {
+                return (T) running.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
-        entries.put(key, new Entry(figures, now, Set.copyOf(communities)));
-        return figures;
+        registry.counter("linli.dashboard.figure.cache", "outcome", "miss").increment();
+        try {
+            T figures = read.get();
+            if (entries.size() >= MAX_ENTRIES) {
+                entries.clear();
+            }
+            entries.put(key, new Entry(figures, now, Set.copyOf(communities)));
+            mine.complete(figures);
+            return figures;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            reading.remove(key, mine);
+        }
     }
 
     /** Forgets every figure (a rebuild swapped the read model). */
