@@ -286,6 +286,10 @@ public final class DashboardBenchmark {
         long year = district.registrationRecords() + Math.round(perDay * 365);
         double predicted = fixed + perRecord * year;
         double atAverage = year / (r2.records() / r2.seconds());
+        if (perRecord <= 0) { // sizes too close (or too small) for a line to mean anything
+            return String.format("rebuild extrapolated to a year of the district (%,d records): %.0f s (%.1f min) at the larger "
+                    + "rebuild's average rate (%,.0f records/s)", year, atAverage, atAverage / 60, r2.records() / r2.seconds());
+        }
         return String.format("rebuild extrapolated to a year of the district (%,d registration records + 365 days x %,.0f "
                 + "records/day = %,d records): %.0f s (%.1f min) on a straight line through the two sizes (%.1f s + %.3f ms "
                 + "per record); %.0f s (%.1f min) at the larger rebuild's average rate (%,.0f records/s)",
