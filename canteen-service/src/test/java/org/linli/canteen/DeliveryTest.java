@@ -75,8 +75,9 @@ class DeliveryTest {
         canteen.as(mine).when().get("/communities/{c}/delivery-runs/{r}", canteen.code(), runId)
                 .then().statusCode(200).body("stops", hasSize(3))
                 .body("stops[1].dietaryNeeds", contains("LOW_SALT"))
-                .body("stops[0].keySet()", equalTo(Set.of("stopId", "sequence", "orderId", "buildingId", "unitId",
-                        "dietaryNeeds", "welfareCheck", "recordedAt", "note")))
+                .body("stops[0].keySet()", equalTo(Set.of("stopId", "sequence", "orderId", "dinerId", "buildingId",
+                        "unitId", "dietaryNeeds", "welfareCheck", "recordedAt", "note")))
+                .body("stops.dinerId", contains(a1u1.toString(), a1u2.toString(), b2u1.toString()))
                 .body("stops[0].note", nullValue());
         canteen.as(mine).when().get("/communities/{c}/days/{d}/delivery-runs", canteen.code(), DAY.toString())
                 .then().statusCode(200).body("id", contains(runId));
@@ -92,6 +93,51 @@ class DeliveryTest {
                 .then().statusCode(403);
         TestCanteen other = TestCanteen.create();
         other.as(other.staff()).when().get("/communities/{c}/delivery-runs/{r}", canteen.code(), runId).then().statusCode(404);
+    }
+
+    @Test
+    void planningARunPublishesItsStopsAsIdsOnly() throws Exception {
+        TestCanteen canteen = TestCanteen.create();
+        UUID first = canteen.housebound(Map.of("buildingId", new UUID(0, 1).toString(), "unitId", new UUID(0, 11).toString(),
+                "dietaryNeeds", List.of("LOW_SALT")));
+        UUID second = canteen.housebound(Map.of("buildingId", new UUID(0, 2).toString(), "unitId", new UUID(0, 21).toString()));
+        canteen.order(first, DAY, "DELIVERY");
+        canteen.order(second, DAY, "DELIVERY");
+        UUID volunteer = UUID.randomUUID();
+        try (TopicProbe topic = TopicProbe.tail(CanteenEvents.TOPIC)) {
+            JsonPath run = canteen.as(canteen.staff()).body(Map.of("deliverer", Map.of("kind", "VOLUNTEER", "id",
+                    volunteer.toString()))).when().post("/communities/{c}/days/{d}/delivery-runs", canteen.code(), DAY.toString())
+                    .then().statusCode(201).body("stops.dinerId", contains(first.toString(), second.toString()))
+                    .extract().jsonPath();
+            String runId = run.getString("id");
+
+            ConsumerRecord<String, String> record = topic.await(r -> runId.equals(r.key())
+                    && r.value().contains(CanteenEvents.DELIVERY_RUN_PLANNED), 1, TestCanteen.PATIENCE).get(0);
+            JsonNode envelope = JSON.readTree(record.value());
+            assertEquals("delivery-runs/" + runId, envelope.get("subject").asText());
+            assertEquals(canteen.code(), envelope.get("communityid").asText());
+            JsonNode planned = envelope.get("data");
+            assertEquals(Set.of("runId", "communityId", "date", "delivererKind", "delivererId", "stops"),
+                    fieldNames(planned), "ids only");
+            assertEquals(runId, planned.get("runId").asText());
+            assertEquals(canteen.code(), planned.get("communityId").asText());
+            assertEquals(DAY.toString(), planned.get("date").asText());
+            assertEquals("VOLUNTEER", planned.get("delivererKind").asText());
+            assertEquals(volunteer.toString(), planned.get("delivererId").asText());
+            JsonNode stops = planned.get("stops");
+            assertEquals(2, stops.size());
+            for (int i = 0; i < 2; i++) {
+                assertEquals(Set.of("stopId", "sequence", "residentId"), fieldNames(stops.get(i)));
+                assertEquals(run.getString("stops[" + i + "].stopId"), stops.get(i).get("stopId").asText());
+                assertEquals(i + 1, stops.get(i).get("sequence").asInt());
+            }
+            assertEquals(List.of(first.toString(), second.toString()),
+                    List.of(stops.get(0).get("residentId").asText(), stops.get(1).get("residentId").asText()));
+            String value = record.value().toLowerCase(java.util.Locale.ROOT);
+            for (String personal : List.of("name", "phone", "door", "buildingid", "unitid", "address", "dietary", "low_salt")) {
+                assertFalse(value.contains(personal), "no " + personal + " in " + record.value());
+            }
+        }
     }
 
     @Test
@@ -190,6 +236,12 @@ class DeliveryTest {
             assertEquals("STAFF", delivered.get("deliveredBy").get("kind").asText());
             assertTrue(delivered.get("volunteerId").isNull());
         }
+    }
+
+    static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new java.util.HashSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     static JsonNode data(ConsumerRecord<String, String> record) throws Exception {

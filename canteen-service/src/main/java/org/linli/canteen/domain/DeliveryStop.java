@@ -12,9 +12,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Formula;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One door of a run: which order, where (building and unit ids), what diet; then what the deliverer found. */
+/** One door of a run: which order, for whom, where (building and unit ids), what diet; then what the deliverer found. */
 @Entity
 @Table(name = "delivery_stop")
 public class DeliveryStop extends PanacheEntityBase {
@@ -27,6 +29,10 @@ public class DeliveryStop extends PanacheEntityBase {
 
     @Column(name = "order_id", nullable = false)
     public UUID orderId;
+
+    /** The diner (their resident id), read from the order; set by hand on a stop planned in this transaction. */
+    @Formula("(select o.diner_id from meal_order o where o.id = order_id)")
+    public UUID dinerId;
 
     @Column(nullable = false)
     public int sequence;

@@ -5,6 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.linli.canteen.domain.DelivererKind;
+import org.linli.canteen.domain.DeliveryRun;
+import org.linli.canteen.domain.DeliveryStop;
 import org.linli.canteen.domain.DishCategory;
 import org.linli.canteen.domain.Meal;
 import org.linli.canteen.domain.MealOrder;
@@ -14,8 +17,8 @@ import org.linli.canteen.domain.Suitability;
 import org.linli.platform.events.OutgoingEvent;
 
 /**
- * Canteen events on {@value #TOPIC}: meal events keyed by orderId, menus by menuId. Ids, codes and amounts only:
- * no names, no doors, and a welfare concern's note stays in canteen-service.
+ * Canteen events on {@value #TOPIC}: meal events keyed by orderId, menus by menuId, delivery runs by runId. Ids, codes
+ * and amounts only: no names, no doors, and a welfare concern's note stays in canteen-service.
  */
 public final class CanteenEvents {
 
@@ -26,6 +29,7 @@ public final class CanteenEvents {
     public static final String MEAL_SERVED = "meal.served.v1";
     public static final String MEAL_DELIVERED = "meal.delivered.v1";
     public static final String MEAL_DELIVERY_MISSED = "meal.delivery-missed.v1";
+    public static final String DELIVERY_RUN_PLANNED = "delivery-run.planned.v1";
 
     private CanteenEvents() {
     }
@@ -62,6 +66,14 @@ public final class CanteenEvents {
             OffsetDateTime attemptedAt) {
     }
 
+    /** A door of a run, as ids: the stop, its place in the round, and the diner (their resident id). */
+    public record RunStop(UUID stopId, int sequence, UUID residentId) {
+    }
+
+    public record DeliveryRunPlanned(UUID runId, String communityId, LocalDate date, DelivererKind delivererKind,
+            String delivererId, List<RunStop> stops) {
+    }
+
     public static OutgoingEvent menuPublished(MenuPublished menu) {
         return new OutgoingEvent(TOPIC, MENU_PUBLISHED, menu.menuId().toString(), "menus/" + menu.menuId(),
                 menu.communityId(), menu);
@@ -91,6 +103,13 @@ public final class CanteenEvents {
     public static OutgoingEvent deliveryMissed(MealOrder o, UUID runId) {
         return meal(MEAL_DELIVERY_MISSED, o, new MealDeliveryMissed(o.id, o.dinerId, o.communityId, o.mealDate, runId,
                 utc(o.closedAt)));
+    }
+
+    /** Who carries which diners' lunches on which day; the whole run, so a later event replaces an earlier one. */
+    public static OutgoingEvent runPlanned(DeliveryRun run, List<DeliveryStop> stops) {
+        return new OutgoingEvent(TOPIC, DELIVERY_RUN_PLANNED, run.id.toString(), "delivery-runs/" + run.id,
+                run.communityId, new DeliveryRunPlanned(run.id, run.communityId, run.runDate, run.delivererKind,
+                        run.delivererId, stops.stream().map(s -> new RunStop(s.id, s.sequence, s.dinerId)).toList()));
     }
 
     /** Event timestamps are RFC 3339 in UTC, whatever zone the community clock runs in. */

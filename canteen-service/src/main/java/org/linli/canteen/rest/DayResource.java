@@ -72,7 +72,8 @@ public class DayResource {
     @Path("/delivery-runs")
     @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER })
     @Operation(summary = "Plan a delivery run", description = "The day's delivery orders on no run yet (in buildingIds, when"
-            + " given), door to door by building and unit, for canteen staff or a volunteer (id = their resident id).")
+            + " given), door to door by building and unit, for canteen staff or a volunteer (id = their resident id). "
+            + "Publishes delivery-run.planned.v1 (ids only), from which resident-service shows the deliverer the doors.")
     public Response plan(@PathParam("communityId") String communityId, @PathParam("date") LocalDate date,
             @NotNull @Valid NewRun request) {
         Deliverer deliverer = request.deliverer();

@@ -43,12 +43,16 @@ public class DeliveryRunResource {
     public record Outcome(@NotNull WelfareCheck welfareCheck, @Size(max = 500) String note) {
     }
 
-    /** What the deliverer needs at the door, no more: ids, the diet, the outcome (the note for staff only). */
-    public record StopView(UUID stopId, int sequence, UUID orderId, UUID buildingId, UUID unitId, List<String> dietaryNeeds,
-            WelfareCheck welfareCheck, OffsetDateTime recordedAt, String note) {
+    /**
+     * What the deliverer needs at the door, no more: ids, the diet, the outcome (the note for staff only). dinerId is
+     * the elder's resident id: the app joins it with resident-service's delivery doors for the building, unit, door
+     * and what to call them.
+     */
+    public record StopView(UUID stopId, int sequence, UUID orderId, UUID dinerId, UUID buildingId, UUID unitId,
+            List<String> dietaryNeeds, WelfareCheck welfareCheck, OffsetDateTime recordedAt, String note) {
         static StopView of(DeliveryStop s, boolean staff) {
-            return new StopView(s.id, s.sequence, s.orderId, s.buildingId, s.unitId, s.dietaryCodes(), s.welfareCheck,
-                    s.recordedAt, staff ? s.note : null);
+            return new StopView(s.id, s.sequence, s.orderId, s.dinerId, s.buildingId, s.unitId, s.dietaryCodes(),
+                    s.welfareCheck, s.recordedAt, staff ? s.note : null);
         }
     }
 

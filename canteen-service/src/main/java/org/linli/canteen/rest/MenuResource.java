@@ -52,6 +52,21 @@ public class MenuResource {
     public record MenuView(UUID id, LocalDate weekStart, MenuStatus status, OffsetDateTime publishedAt, List<DayView> days) {
     }
 
+    /** A day of the published menu, each dish with what a diner needs to choose: category, allergens, suitability. */
+    public record PublishedDayView(LocalDate date, List<DishResource.DishView> lunch, List<DishResource.DishView> dinner) {
+        static PublishedDayView of(Menus.MenuDay day) {
+            return new PublishedDayView(day.date(), day.lunch().stream().map(DishResource.DishView::of).toList(),
+                    day.dinner().stream().map(DishResource.DishView::of).toList());
+        }
+    }
+
+    public record PublishedMenuView(LocalDate weekStart, OffsetDateTime publishedAt, List<PublishedDayView> days) {
+        static PublishedMenuView of(Menus.PublishedMenu menu) {
+            return new PublishedMenuView(menu.weekStart(), menu.publishedAt(),
+                    menu.days().stream().map(PublishedDayView::of).toList());
+        }
+    }
+
     @PUT
     @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER })
     @Operation(summary = "Write the draft menu of the week starting on this Monday", description = "Replaces the draft; "
@@ -77,6 +92,20 @@ public class MenuResource {
     @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER })
     public MenuView get(@PathParam("communityId") String communityId, @PathParam("weekStart") LocalDate weekStart) {
         return view(menus.visible(communityId, weekStart));
+    }
+
+    @GET
+    @Path("/published")
+    @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER, Roles.RESIDENT, Roles.VOLUNTEER,
+            Roles.FAMILY })
+    @Operation(summary = "The week's published menu with its dishes, for those who eat", description = "Each day's lunch "
+            + "and dinner dishes in menu order, with category, allergens and suitability. For staff and residents and "
+            + "volunteers of the community, district officers of its district, and family members with a MEALS link for "
+            + "a diner of the community; anyone else gets a 404, as does a week whose menu is a draft or missing. "
+            + "weekStart is a Monday (400 otherwise).")
+    public PublishedMenuView published(@PathParam("communityId") String communityId,
+            @PathParam("weekStart") LocalDate weekStart) {
+        return PublishedMenuView.of(menus.published(communityId, weekStart));
     }
 
     private MenuView view(WeeklyMenu menu) {

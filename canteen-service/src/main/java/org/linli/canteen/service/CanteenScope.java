@@ -49,6 +49,28 @@ public class CanteenScope {
         throw new NotFoundProblem("No canteen " + communityId + " in your scope");
     }
 
+    /**
+     * Who reads the community's published menu, the people who eat and those who look after them: staff of the
+     * community, a district officer of its district, residents and volunteers of the community (their token's community
+     * claim), and a family member with a MEALS link in force for a diner of the community. Anyone else: 404.
+     */
+    public void publishedMenuReadable(String communityId) {
+        if ((isStaff() || isElder() || isVolunteer()) && caller.worksIn(communityId)) {
+            return;
+        }
+        if (isDistrictOfficer()) {
+            Canteen canteen = Canteen.findById(communityId);
+            if (canteen != null && caller.mayRead(communityId, canteen.districtId)) {
+                return;
+            }
+        }
+        if (caller.is(Roles.FAMILY) && familyMember()
+                .filter(member -> familyLinks.hasDinerIn(member, communityId)).isPresent()) {
+            return;
+        }
+        throw new NotFoundProblem("No canteen " + communityId + " in your scope");
+    }
+
     /** Whether the caller acts for this diner: staff of the community, the elder themself, or family with a MEALS link. */
     public boolean actsFor(String communityId, UUID dinerId) {
         return acting(communityId, dinerId).isPresent();

@@ -52,7 +52,8 @@ public class Deliveries {
 
     /**
      * Puts the day's delivery orders that are on no run yet (in these buildings, when given) on a new run for this
-     * deliverer, door to door by building and stairwell.
+     * deliverer, door to door by building and stairwell, and publishes delivery-run.planned.v1 (who carries which
+     * diners' lunches that day, ids only) so resident-service can show the deliverer those doors.
      */
     public RunWithStops plan(String communityId, LocalDate date, DelivererKind kind, String delivererId,
             List<UUID> buildingIds) {
@@ -91,13 +92,16 @@ public class Deliveries {
             stop.id = UUID.randomUUID();
             stop.runId = run.id;
             stop.orderId = order.id;
+            stop.dinerId = order.dinerId;
             stop.sequence = ++sequence;
             stop.buildingId = order.buildingId;
             stop.unitId = order.unitId;
             stop.dietaryNeeds = order.dietaryNeeds;
             stop.persist();
         }
-        return new RunWithStops(run, stops(run));
+        List<DeliveryStop> stops = stops(run);
+        outbox.publish(CanteenEvents.runPlanned(run, stops));
+        return new RunWithStops(run, stops);
     }
 
     /** The day's runs: all of them for the canteen's staff and the district, only their own for a volunteer. */

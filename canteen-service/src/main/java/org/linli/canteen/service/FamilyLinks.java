@@ -9,11 +9,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.linli.canteen.domain.Diner;
+import org.linli.canteen.domain.DinerStatus;
 import org.linli.canteen.domain.FamilyLink;
 
 /**
  * The family links the canteen knows, learnt from resident-service's events: a family member with a MEALS link in
- * force orders, cancels and pauses meals and reads the meal account for their parent. Learning is idempotent and a
+ * force orders, cancels and pauses meals and reads the meal account for their parent, and reads the published menu of
+ * the parent's community. Learning is idempotent and a
  * revocation final: a repeated or late grant never undoes a revocation, and a revocation that arrives first is kept.
  */
 @ApplicationScoped
@@ -60,6 +63,20 @@ public class FamilyLinks {
         LocalDate today = LocalDate.now(clock);
         return FamilyLink.<FamilyLink>list("memberId = ?1 and parentId = ?2 and status = ?3", memberId, parentId,
                 FamilyLink.ACTIVE).stream().anyMatch(link -> link.allows(communityId, FamilyLink.MEALS, today));
+    }
+
+    /**
+     * Whether this member holds a MEALS link in force today to a parent who dines in this community (a diner there who
+     * has not moved out).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean hasDinerIn(UUID memberId, String communityId) {
+        LocalDate today = LocalDate.now(clock);
+        return FamilyLink.<FamilyLink>list("memberId = ?1 and communityId = ?2 and status = ?3", memberId, communityId,
+                FamilyLink.ACTIVE).stream()
+                .filter(link -> link.allows(communityId, FamilyLink.MEALS, today))
+                .anyMatch(link -> Diner.count("residentId = ?1 and communityId = ?2 and status <> ?3", link.parentId,
+                        communityId, DinerStatus.MOVED_OUT) > 0);
     }
 
     private FamilyLink learnt(LinkFacts facts) {

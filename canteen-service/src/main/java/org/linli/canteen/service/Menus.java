@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -53,6 +54,14 @@ public class Menus {
     }
 
     public record DayPlan(LocalDate date, List<UUID> lunch, List<UUID> dinner) {
+    }
+
+    /** One day of a published menu: its lunch and dinner dishes in menu order (dinner may be empty). */
+    public record MenuDay(LocalDate date, List<Dish> lunch, List<Dish> dinner) {
+    }
+
+    /** A published week's menu as the people who eat read it. */
+    public record PublishedMenu(LocalDate weekStart, OffsetDateTime publishedAt, List<MenuDay> days) {
     }
 
     public Dish addDish(String communityId, NewDish request) {
@@ -146,6 +155,27 @@ public class Menus {
     public WeeklyMenu visible(String communityId, LocalDate weekStart) {
         scope.readable(communityId);
         return menu(communityId, weekStart);
+    }
+
+    /**
+     * The week's published menu with its dishes, for those who eat (see {@link CanteenScope#publishedMenuReadable}); a
+     * draft is the kitchen's business and, like no menu at all, not found.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PublishedMenu published(String communityId, LocalDate weekStart) {
+        scope.publishedMenuReadable(communityId);
+        requireMonday(weekStart);
+        WeeklyMenu menu = WeeklyMenu.find("communityId = ?1 and weekStart = ?2", communityId, weekStart).firstResult();
+        if (menu == null || menu.status != MenuStatus.PUBLISHED) {
+            throw new NotFoundProblem("The menu for the week of " + weekStart + " is not published yet");
+        }
+        Map<UUID, Dish> dishes = dishesOf(communityId);
+        Map<LocalDate, MenuDay> days = new TreeMap<>();
+        for (MenuItem item : items(menu)) {
+            MenuDay day = days.computeIfAbsent(item.day, d -> new MenuDay(d, new ArrayList<>(), new ArrayList<>()));
+            (item.meal == Meal.LUNCH ? day.lunch() : day.dinner()).add(dishes.get(item.dishId));
+        }
+        return new PublishedMenu(menu.weekStart, menu.publishedAt, List.copyOf(days.values()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -26,7 +26,8 @@ final class EventCatalogue {
             "points.awarded.v1", "points.redeemed.v1", "points.reversed.v1", "redemption.handed-over.v1",
             "class.credits-bought.v1", "class.booked.v1", "class.booking-cancelled.v1",
             "menu.published.v1", "meal.ordered.v1", "meal.cancelled.v1", "meal.served.v1", "meal.delivered.v1",
-            "meal.delivery-missed.v1");
+            "meal.delivery-missed.v1",
+            "delivery-run.planned.v1"); // who carries which lunches: moves no figure
 
     private static final Pattern VERSIONED = Pattern.compile("^(.+)\\.v(\\d{1,6})$");
 
