@@ -51,8 +51,14 @@ public final class CommunityGenerator {
             List<String> teams) {
     }
 
+    /**
+     * The account id of Zhao Li, Ms Zhao's daughter, with the identity provider (she is not a resident here): her family
+     * link names it, and neighbourhood-app's development sign-in signs her in with it.
+     */
+    public static final String ZHAO_LI_ACCOUNT = "5b1d7c2e-2f6a-4e8e-9d3c-0a1b2c3d4e5f";
+
     /** The people of the story, for the run command's greeting and the end-to-end tests. */
-    public record Story(String msZhao, String msZhaoHousehold, String mrLi, String gridHead, String chenXiao) {
+    public record Story(String msZhao, String msZhaoHousehold, String mrLi, String gridHead, String chenXiao, String mrSun) {
     }
 
     /** @param index 0 for Changshan Garden itself, n for the n-th community of the same shape in the district */
@@ -140,7 +146,7 @@ public final class CommunityGenerator {
         String mrLi = register(worker, person("李建国", "MALE", LocalDate.of(1953, 6, 2), door101, "HEAD",
                 Map.of("partyMember", true, "phone", "13504310002")));
         register(worker, person("王淑芬", "FEMALE", LocalDate.of(1955, 11, 20), door101, "SPOUSE", Map.of()));
-        register(worker, person("孙德明", "MALE", LocalDate.of(1941, 1, 9), door602, "HEAD",
+        String mrSun = register(worker, person("孙德明", "MALE", LocalDate.of(1941, 1, 9), door602, "HEAD",
                 Map.of("livesAlone", false, "housebound", true, "lowIncome", true, "dietaryNeeds", List.of("LOW_SUGAR"))));
         String chenXiao = register(worker, person("陈晓", "FEMALE", LocalDate.of(1991, 8, 30), door602, "GRANDCHILD", Map.of()));
         String head = register(worker, person("吴亚琴", "FEMALE", LocalDate.of(1962, 5, 5), door101, "OTHER",
@@ -149,12 +155,18 @@ public final class CommunityGenerator {
                 Map.of("residentId", head, "kind", "GRID_HEAD", "orgUnitId", layout.grids().get(1)));
         careCircle(worker, msZhao, "赵丽", "daughter", "13604310011");
         consent(worker, msZhao, "CANTEEN");
+        consent(worker, mrSun, "CANTEEN");
+        // her daughter, across town, orders and reads alerts for her from her own account (her own sign-in)
+        consent(worker, msZhao, "FAMILY_ACCESS");
+        api.create(worker, "/communities/" + code + "/residents/" + msZhao + "/family-links", Map.of("memberId",
+                code.equals(COMMUNITY) ? ZHAO_LI_ACCOUNT : java.util.UUID.nameUUIDFromBytes((code + "/zhao-li").getBytes()).toString(),
+                "relationship", "女儿", "purposes", List.of("MEALS", "CARE_ALERTS")));
         for (String volunteer : List.of(mrLi, chenXiao)) {
             volunteer(worker, volunteer, layout.teams().get(volunteer.equals(mrLi) ? 3 : 13));
         }
         api.create(worker, "/communities/" + code + "/pairings",
                 Map.of("volunteerId", mrLi, "residentId", msZhao, "note", "visits every morning and evening"));
-        return new Story(msZhao, door501, mrLi, head, chenXiao);
+        return new Story(msZhao, door501, mrLi, head, chenXiao, mrSun);
     }
 
     /**

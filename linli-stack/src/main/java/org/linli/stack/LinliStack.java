@@ -25,6 +25,11 @@ public final class LinliStack implements AutoCloseable {
     /** The services, in start order, with the port each takes in a local run. */
     public static final List<String> SERVICES = List.of("resident-service", "points-service", "canteen-service",
             "dashboard-service");
+    /**
+     * The neighbourhood app (a backend-for-frontend and its web pages), started after the services it calls, on the port
+     * after theirs (8085 in a local run). It has no database and reads no topic.
+     */
+    public static final String APP = "neighbourhood-app";
     /** The services that publish events (through their outbox); dashboard-service only reads. */
     public static final List<String> PUBLISHERS = List.of("resident-service", "points-service", "canteen-service");
     /**
@@ -74,6 +79,11 @@ public final class LinliStack implements AutoCloseable {
                 launched.add(service);
                 services.put(name, service);
             }
+            int appPort = basePort == 0 ? freePort() : basePort + SERVICES.size() + 1;
+            ServiceProcess app = ServiceProcess.launch(APP, home.resolve(APP).resolve("target/quarkus-app"), appPort,
+                    appEnvironment(services, settings), logDirectory);
+            launched.add(app);
+            services.put(APP, app);
             for (ServiceProcess service : launched) { // they start in parallel; wait for each
                 service.awaitReady(READY_TIMEOUT);
             }
@@ -95,7 +105,8 @@ public final class LinliStack implements AutoCloseable {
         ServiceProcess old = service(name);
         old.close();
         ServiceProcess fresh = ServiceProcess.launch(name, home.resolve(name).resolve("target/quarkus-app"),
-                old.baseUri().getPort(), environment(infrastructure, name, settings), logDirectory);
+                old.baseUri().getPort(), name.equals(APP) ? appEnvironment(services, settings)
+                        : environment(infrastructure, name, settings), logDirectory);
         services.put(name, fresh);
         return fresh.awaitReady(READY_TIMEOUT);
     }
@@ -116,6 +127,18 @@ public final class LinliStack implements AutoCloseable {
         // the "local" profile trusts the DEVELOPMENT keys (JWT, personal-data encryption): local runs and tests only
         env.put("QUARKUS_PROFILE", "prod,local");
         env.putAll(settings.getOrDefault(service, Map.of()));
+        return env;
+    }
+
+    /** The app calls the three services where they run; the local profile turns its development sign-in on. */
+    private static Map<String, String> appEnvironment(Map<String, ServiceProcess> services,
+            Map<String, Map<String, String>> settings) {
+        Map<String, String> env = new HashMap<>();
+        env.put("LINLI_RESIDENT_URL", services.get("resident-service").baseUri().toString());
+        env.put("LINLI_POINTS_URL", services.get("points-service").baseUri().toString());
+        env.put("LINLI_CANTEEN_URL", services.get("canteen-service").baseUri().toString());
+        env.put("QUARKUS_PROFILE", "prod,local");
+        env.putAll(settings.getOrDefault(APP, Map.of()));
         return env;
     }
 

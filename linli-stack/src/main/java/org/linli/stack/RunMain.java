@@ -86,6 +86,9 @@ public final class RunMain {
                         + "; Mr Li, who visits her, is " + story.mrLi() + "\n");
         life.forEach(line -> out.append("  ").append(line).append('\n'));
         out.append('\n');
+        out.append("  The neighbourhood app (邻里) for phones: volunteers, elders and their families. Sign in as one of the\n"
+                + "  sample people on its DEVELOPMENT sign-in page (Ms Zhao, her daughter Zhao Li, Mr Li, ...):\n");
+        out.append("  ").append(stack.service(LinliStack.APP).baseUri()).append("/\n\n");
         out.append("  The district dashboard (宽城区), signed in as a district officer with a DEVELOPMENT token:\n");
         out.append("  ").append(stack.service("dashboard-service").baseUri()).append("/#token=")
                 .append(CommunityGenerator.districtOfficer()).append("\n\n");

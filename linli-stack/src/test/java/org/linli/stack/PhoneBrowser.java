@@ -1,0 +1,136 @@
+package org.linli.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A phone in headless Chromium from Debian's packages ({@code /usr/bin/chromium}, {@code /usr/bin/chromedriver}; no
+ * browser of its own), 390 × 844 CSS pixels. It can lose its signal ({@link #offline()}) as a stairwell does. Without the
+ * packages the browser tests are skipped, unless {@code LINLI_REQUIRE_BROWSER} is set (CI sets it and installs them).
+ */
+final class PhoneBrowser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("LINLI_CHROMIUM", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("LINLI_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    static final Path SCREENSHOTS = LinliStack.home().resolve("linli-stack/target/screenshots");
+
+    final ChromeDriver driver;
+    private final Path profile;
+
+    private PhoneBrowser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    static void assumePresent() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present && System.getenv("LINLI_REQUIRE_BROWSER") != null) {
+            throw new IllegalStateException("LINLI_REQUIRE_BROWSER is set but " + CHROMIUM + " or " + CHROMEDRIVER
+                    + " is missing (apt-get install chromium chromium-driver)");
+        }
+        Assumptions.assumeTrue(present, "no Debian chromium/chromedriver here: browser tests skipped");
+    }
+
+    static PhoneBrowser open() throws IOException {
+        assumePresent();
+        Path profile = Files.createTempDirectory("linli-phone");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--lang=zh-CN", "--window-size=390,844",
+                "--force-device-scale-factor=1");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        // a phone's viewport, touch and user agent
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+                "deviceScaleFactor", 1, "mobile", true));
+        driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+        return new PhoneBrowser(driver, profile);
+    }
+
+    /** The stairwell: no network at all until {@link #online()}. */
+    void offline() {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", true, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    void online() {
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /** Signs in on the development sign-in page as one of the sample people (its button's key). */
+    void signInAs(java.net.URI app, String person) {
+        driver.get(app.resolve("/dev/sign-in").toString());
+        driver.findElement(By.cssSelector("[data-testid=person-" + person + "]")).click();
+        waitFor(d -> d.getCurrentUrl().startsWith(app.toString()) && !d.getCurrentUrl().contains("/dev/"));
+    }
+
+    <T> T waitFor(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100)).until(condition);
+    }
+
+    WebElement shown(String testId) {
+        return waitFor(d -> d.findElements(By.cssSelector("[data-testid=" + testId + "]")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+    }
+
+    /** Taps an element as a finger would: brought to the middle of the screen first (clear of the tab bar). */
+    void tap(WebElement element) {
+        waitFor(d -> element.isEnabled());
+        script("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element);
+        element.click();
+    }
+
+    /** Taps the shown element with this test id. */
+    void tap(String testId) {
+        tap(shown(testId));
+    }
+
+    List<WebElement> all(String testId) {
+        return driver.findElements(By.cssSelector("[data-testid=" + testId + "]"));
+    }
+
+    Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** Saves what the phone shows, for the README (docs/screenshots/). */
+    void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp directory left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.linli.app.rest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.linli.app.AppConfig;
+import org.linli.app.session.CurrentSession;
+import org.linli.app.session.SessionCookie;
+import org.linli.app.session.SignedInUser;
+
+/**
+ * {@code /session}: who is signed in, for the page (never the token), the CSRF token the page repeats on every change,
+ * and signing out.
+ */
+@Path("/session")
+public class SessionResource {
+
+    private final CurrentSession session;
+    private final SessionCookie cookies;
+    private final AppConfig config;
+
+    SessionResource(CurrentSession session, SessionCookie cookies, AppConfig config) {
+        this.session = session;
+        this.cookies = cookies;
+        this.config = config;
+    }
+
+    /** The signed-in person (subject, name, roles, community, CSRF token), or {@code signedIn: false}. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response current() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        SignedInUser user = session.user().orElse(null);
+        body.put("signedIn", user != null);
+        if (user != null) {
+            body.put("subject", user.subject());
+            body.put("name", user.name());
+            body.put("roles", user.roles());
+            body.put("community", user.community());
+            body.put("csrfToken", user.csrf());
+            body.put("expiresAt", user.expiresAt().toString());
+        }
+        body.put("signInUrl", signInUrl());
+        body.put("development", config.developmentSignIn().enabled());
+        return Response.ok(body).header("Cache-Control", "no-store").build();
+    }
+
+    /** Ends the session in this browser. */
+    @POST
+    @Path("/sign-out")
+    public Response signOut() {
+        return Response.noContent().cookie(cookies.cleared()).build();
+    }
+
+    private String signInUrl() {
+        return config.developmentSignIn().enabled() ? "/dev/sign-in" : "/sign-in";
+    }
+}

@@ -1,0 +1,133 @@
+/**
+ * The volunteer's delivery rounds of today and tomorrow (tomorrow's is planned the day before), with the doors
+ * resident-service shows them for their own runs only, kept in localStorage so a volunteer on the stairs without
+ * signal still sees their stops.
+ */
+import { reactive } from 'vue';
+import { get, path, ApiError } from '../api';
+import { addDays, today } from '../format';
+import type { Run, RunSummary, Stop } from '../types';
+
+interface Saved {
+  subject: string;
+  date: string;
+  fetchedAt: number;
+  runs: Run[];
+}
+
+export const round = reactive({
+  runs: [] as Run[],
+  fetchedAt: null as number | null,
+  /** Showing the saved copy because the network is down. */
+  fromCache: false,
+  loading: false,
+  error: null as unknown,
+});
+
+const key = (subject: string) => `linli.round.${subject}`;
+
+function recall(subject: string): Saved | null {
+  try {
+    const raw = localStorage.getItem(key(subject));
+    return raw ? (JSON.parse(raw) as Saved) : null;
+  } catch {
+    return null;
+  }
+}
+
+function save(saved: Saved): void {
+  try {
+    localStorage.setItem(key(saved.subject), JSON.stringify(saved));
+  } catch {
+    // storage full or unavailable: the round still shows while the page is open
+  }
+}
+
+let current: { subject: string; community: string } | null = null;
+
+export async function loadRound(community: string, subject: string): Promise<void> {
+  current = { subject, community };
+  round.loading = true;
+  round.error = null;
+  const date = today();
+  try {
+    const runs: Run[] = [];
+    for (const day of [date, addDays(date, 1)]) runs.push(...(await runsOn(community, subject, day)));
+    const saved: Saved = { subject, date, fetchedAt: Date.now(), runs };
+    save(saved);
+    round.runs = runs;
+    round.fetchedAt = saved.fetchedAt;
+    round.fromCache = false;
+  } catch (e) {
+    const saved = recall(subject);
+    if (e instanceof ApiError && e.offline && saved) {
+      round.runs = saved.runs;
+      round.fetchedAt = saved.fetchedAt;
+      round.fromCache = true;
+    } else {
+      round.error = e;
+    }
+  } finally {
+    round.loading = false;
+  }
+}
+
+/** The volunteer's runs on one day, their stops in order and each joined with its door. */
+async function runsOn(community: string, subject: string, day: string): Promise<Run[]> {
+  const base = path('/api/canteen/communities', community);
+  const summaries = await get<RunSummary[]>(`${base}/days/${day}/delivery-runs`);
+  const mine = summaries.filter((r) => r.delivererKind !== 'VOLUNTEER' || r.delivererId.toLowerCase() === subject.toLowerCase());
+  if (mine.length === 0) return [];
+  const runs = await Promise.all(mine.map((r) => get<Run>(`${base}/delivery-runs/${encodeURIComponent(r.id)}`)));
+  const doors = new Map<string, Door>();
+  try {
+    for (const door of await get<Door[]>(`${path('/api/resident/communities', community)}/delivery-doors?date=${day}`)) {
+      doors.set(`${door.runId}/${door.residentId}`, door);
+    }
+  } catch (e) {
+    if (e instanceof ApiError && e.offline) throw e;
+    // no doors to show (not yet known to resident-service): the stops still show their building and unit
+  }
+  for (const run of runs) {
+    run.stops.sort((a, b) => a.sequence - b.sequence);
+    for (const stop of run.stops) {
+      const door = stop.dinerId ? doors.get(`${run.id}/${stop.dinerId}`) : undefined;
+      if (door) {
+        stop.buildingName = door.buildingName;
+        stop.unitName = door.unitName;
+        stop.door = door.door;
+        stop.callName = door.callName;
+      }
+    }
+  }
+  return runs;
+}
+
+/** resident-service's door of a stop on the volunteer's own run (GET /delivery-doors). */
+interface Door {
+  residentId: string;
+  runId: string;
+  buildingName: string | null;
+  unitName: string | null;
+  door: string | null;
+  callName: string | null;
+}
+
+/** The server took an outcome: show the stop as recorded, in memory and in the saved copy. */
+export function applyRecorded(runId: string, answer: Partial<Stop> & { stopId: string }): void {
+  const update = (runs: Run[]) => {
+    const stop = runs.find((r) => r.id === runId)?.stops.find((s) => s.stopId === answer.stopId);
+    if (stop) {
+      stop.welfareCheck = answer.welfareCheck ?? stop.welfareCheck;
+      stop.recordedAt = answer.recordedAt ?? new Date().toISOString();
+    }
+  };
+  update(round.runs);
+  if (current) {
+    const saved = recall(current.subject);
+    if (saved) {
+      update(saved.runs);
+      save(saved);
+    }
+  }
+}
