@@ -139,6 +139,8 @@ class NeighbourhoodAppIT {
 
         try (PhoneBrowser phone = PhoneBrowser.open()) {
             phone.driver.get(app + "/");
+            assertTrue(AgeFriendlyCheck.shortfalls(phone).stream().anyMatch(s -> s.startsWith("text")),
+                    "the check finds the standard mode's smaller text (it measures something)");
             phone.tap("elder-mode-switch"); // on the very first screen
             phone.waitFor(d -> (Boolean) phone.script("return document.documentElement.classList.contains('elder')"));
             shortfalls.put("welcome", AgeFriendlyCheck.shortfalls(phone));
