@@ -73,6 +73,7 @@ export const actor = computed<Actor | null>(() => {
 });
 
 /** "妈妈 赵秀兰" */
+/** The parent's name: the link's relationship is the member's own (女儿, "daughter"), said separately. */
 export function actingName(link: FamilyLink): string {
-  return [link.relationship, link.parentName].filter(Boolean).join(' ');
+  return link.parentName || '';
 }

@@ -314,6 +314,8 @@ const zh = {
 
   'family.pick': '您要为哪位家人操作？',
   'family.actingFor': '正在为 {who} 操作',
+  'family.actingForAs': '正在为 {who} 操作（您是{relationship}）',
+  'family.youAre': '您是{relationship}',
   'family.change': '换一位',
   'family.none': '还没有家人授权您代为操作。请您的家人到社区办理授权。',
   'family.until': '有效期到 {date}',
@@ -647,6 +649,8 @@ const en: Record<Key, string> = {
 
   'family.pick': 'Who are you acting for?',
   'family.actingFor': 'Acting for {who}',
+  'family.actingForAs': 'Acting for {who} (as {relationship})',
+  'family.youAre': 'You: {relationship}',
   'family.change': 'Change',
   'family.none': 'No family member has authorised you yet. Ask them to do it at the community office.',
   'family.until': 'Valid until {date}',

@@ -114,16 +114,32 @@ class NeighbourhoodAppIT {
                     && "recorded".equals(stop(phone, stopOf(run, sunOrder)).getDomAttribute("data-state")));
             assertTrue(phone.all("pending-count").stream().noneMatch(WebElement::isDisplayed));
             phone.screenshot("app-volunteer-round-recorded");
+
+            // the delivery's points reach his wallet, and buy a gift at the exchange counter
+            points.await(worker, walletPath, PATIENCE, w -> w.path("points").asLong() == pointsBefore + 5);
+            phone.driver.get(app + "/#/wallet");
+            phone.waitFor(d -> phone.shown("wallet-points").getText().equals(String.valueOf(pointsBefore + 5)));
+            phone.screenshot("app-volunteer-wallet");
+            phone.driver.get(app + "/#/rewards");
+            WebElement gift = phone.waitFor(d -> d.findElements(By.cssSelector("[data-testid=reward][data-affordable=true]"))
+                    .stream().findFirst().orElse(null));
+            String rewardId = gift.getDomAttribute("data-reward-id");
+            long price = points.get(worker, "/communities/" + COMMUNITY + "/rewards/" + rewardId).path("pointsPrice").asLong();
+            phone.tap(gift.findElement(By.cssSelector("[data-testid=redeem]")));
+            phone.shown("redemption");
+            phone.screenshot("app-volunteer-rewards");
+            points.await(worker, walletPath, PATIENCE, w -> w.path("points").asLong() == pointsBefore + 5 - price);
         }
 
-        // each outcome arrived once: the delivery's points once, one care alert for the door nobody answered
-        points.await(worker, walletPath, PATIENCE, w -> w.path("points").asLong() == pointsBefore + 5);
+        // each outcome arrived once: the delivery's points once (then the gift's price spent), one care alert for the
+        // door nobody answered
         JsonNode alerts = residents.await(worker, "/communities/" + COMMUNITY + "/care-alerts?open=true", PATIENCE,
                 list -> count(list, a -> a.path("residentId").asText().equals(story.mrSun())) >= 1);
         Thread.sleep(2_000); // a second sending would have raised a second alert by now
         alerts = residents.get(worker, "/communities/" + COMMUNITY + "/care-alerts?open=true");
         assertEquals(1, count(alerts, a -> a.path("residentId").asText().equals(story.mrSun())), alerts.toString());
-        assertEquals(pointsBefore + 5, points.get(worker, walletPath).path("points").asLong());
+        JsonNode statement = points.get(worker, "/communities/" + COMMUNITY + "/volunteers/" + story.mrLi() + "/statement");
+        assertEquals(1, count(statement, line -> line.path("reference").asText().equals("delivery:" + zhaoOrder)), statement.toString());
         JsonNode recorded = canteen.get(staff, "/communities/" + COMMUNITY + "/delivery-runs/" + run.path("id").asText());
         assertEquals("OK", find(recorded.path("stops"), s -> s.path("orderId").asText().equals(zhaoOrder)).path("welfareCheck").asText());
         assertEquals("NO_ANSWER", find(recorded.path("stops"), s -> s.path("orderId").asText().equals(sunOrder)).path("welfareCheck").asText());
@@ -278,6 +294,24 @@ class NeighbourhoodAppIT {
             phone.driver.navigate().refresh();
             phone.shown("error");
             assertTrue(phone.all("order").isEmpty(), "none of Mr Sun's orders shown");
+        }
+    }
+
+    @Test
+    void msZhaoConfirmsTheVisitMrLiLoggedAndHisPointsFollow() throws Exception {
+        String mrLi = DevTokens.as("volunteer").community(COMMUNITY).subject(story.mrLi()).mint();
+        String visit = points.create(mrLi, "/communities/" + COMMUNITY + "/services", Map.of("type", "ELDER_CARE_VISIT",
+                "beneficiaryId", story.msZhao(), "minutes", 30, "note", "evening visit",
+                "performedAt", java.time.OffsetDateTime.now(COMMUNITY_TIME).minusHours(1).toString()));
+        try (PhoneBrowser phone = PhoneBrowser.open()) {
+            phone.signInAs(app, "zhao");
+            phone.driver.get(app + "/#/visits");
+            WebElement shown = phone.waitFor(d -> d.findElements(By.cssSelector("[data-testid=visit][data-service-id='" + visit + "']"))
+                    .stream().findFirst().orElse(null));
+            phone.screenshot("app-elder-visit");
+            phone.tap(shown.findElement(By.cssSelector("[data-testid=confirm-visit]")));
+            points.await(worker, "/communities/" + COMMUNITY + "/services/" + visit, PATIENCE,
+                    v -> v.path("status").asText().equals("CONFIRMED"));
         }
     }
 
