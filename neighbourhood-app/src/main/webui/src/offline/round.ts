@@ -51,8 +51,8 @@ export async function loadRound(community: string, subject: string): Promise<voi
   round.error = null;
   const date = today();
   try {
-    const runs: Run[] = [];
-    for (const day of [date, addDays(date, 1)]) runs.push(...(await runsOn(community, subject, day)));
+    // both days at once: on a phone network each round trip costs more than the work behind it
+    const runs = (await Promise.all([date, addDays(date, 1)].map((day) => runsOn(community, subject, day)))).flat();
     const saved: Saved = { subject, date, fetchedAt: Date.now(), runs };
     save(saved);
     round.runs = runs;
@@ -78,10 +78,12 @@ async function runsOn(community: string, subject: string, day: string): Promise<
   const summaries = await get<RunSummary[]>(`${base}/days/${day}/delivery-runs`);
   const mine = summaries.filter((r) => r.delivererKind !== 'VOLUNTEER' || r.delivererId.toLowerCase() === subject.toLowerCase());
   if (mine.length === 0) return [];
+  const doorsOfTheDay = get<Door[]>(`${path('/api/resident/communities', community)}/delivery-doors?date=${day}`);
+  doorsOfTheDay.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   const runs = await Promise.all(mine.map((r) => get<Run>(`${base}/delivery-runs/${encodeURIComponent(r.id)}`)));
   const doors = new Map<string, Door>();
   try {
-    for (const door of await get<Door[]>(`${path('/api/resident/communities', community)}/delivery-doors?date=${day}`)) {
+    for (const door of await doorsOfTheDay) {
       doors.set(`${door.runId}/${door.residentId}`, door);
     }
   } catch (e) {
