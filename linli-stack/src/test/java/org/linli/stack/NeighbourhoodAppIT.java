@@ -35,6 +35,8 @@ class NeighbourhoodAppIT {
     static final String COMMUNITY = CommunityGenerator.COMMUNITY;
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
+    /** What axe-core found on each screen the journeys pass (serious and critical only); checked once all have run. */
+    static final Map<String, List<String>> inaccessible = new java.util.concurrent.ConcurrentSkipListMap<>();
     static LinliStack stack;
     static URI app;
     static ServiceApi residents;
@@ -68,6 +70,19 @@ class NeighbourhoodAppIT {
         points.await(worker, "/communities/" + COMMUNITY + "/volunteers/" + story.mrLi() + "/wallet", PATIENCE, w -> true);
     }
 
+    /** Runs axe-core on the screen shown now. */
+    static void checkAccessibility(PhoneBrowser phone, String screen) {
+        List<String> found = AccessibilityCheck.seriousViolations(phone);
+        if (!found.isEmpty()) {
+            inaccessible.put(screen, found);
+        }
+    }
+
+    @AfterAll
+    static void everyScreenPassedAxe() {
+        assertEquals(Map.of(), inaccessible, "serious or critical accessibility violations (axe-core)");
+    }
+
     @AfterAll
     static void stopTheSystem() {
         if (stack != null) {
@@ -90,6 +105,7 @@ class NeighbourhoodAppIT {
             phone.driver.get(app + "/#/round");
             phone.waitFor(d -> phone.all("stop").size() == 2);
             phone.screenshot("app-volunteer-round");
+            checkAccessibility(phone, "round");
 
             phone.offline(); // the stairwell
             phone.shown("offline-banner");
@@ -101,6 +117,7 @@ class NeighbourhoodAppIT {
             assertEquals("waiting", stop(phone, stopOf(run, zhaoOrder)).getDomAttribute("data-state"));
             assertEquals("waiting", stop(phone, stopOf(run, sunOrder)).getDomAttribute("data-state"));
             phone.screenshot("app-volunteer-round-offline");
+            checkAccessibility(phone, "round, offline");
 
             // still no signal, and the page is reloaded: the two outcomes are kept on the phone
             phone.driver.navigate().refresh();
@@ -120,6 +137,7 @@ class NeighbourhoodAppIT {
             phone.driver.get(app + "/#/wallet");
             phone.waitFor(d -> phone.shown("wallet-points").getText().equals(String.valueOf(pointsBefore + 5)));
             phone.screenshot("app-volunteer-wallet");
+            checkAccessibility(phone, "wallet");
             phone.driver.get(app + "/#/rewards");
             WebElement gift = phone.waitFor(d -> d.findElements(By.cssSelector("[data-testid=reward][data-affordable=true]"))
                     .stream().findFirst().orElse(null));
@@ -128,6 +146,7 @@ class NeighbourhoodAppIT {
             phone.tap(gift.findElement(By.cssSelector("[data-testid=redeem]")));
             phone.shown("redemption");
             phone.screenshot("app-volunteer-rewards");
+            checkAccessibility(phone, "rewards");
             points.await(worker, walletPath, PATIENCE, w -> w.path("points").asLong() == pointsBefore + 5 - price);
         }
 
@@ -161,6 +180,7 @@ class NeighbourhoodAppIT {
             phone.waitFor(d -> (Boolean) phone.script("return document.documentElement.classList.contains('elder')"));
             shortfalls.put("welcome", AgeFriendlyCheck.shortfalls(phone));
             phone.screenshot("app-elder-welcome");
+            checkAccessibility(phone, "welcome, elder mode");
             phone.signInAs(app, "sun");
 
             phone.driver.get(app + "/#/lunch");
@@ -169,6 +189,7 @@ class NeighbourhoodAppIT {
             ((org.openqa.selenium.JavascriptExecutor) phone.driver).executeScript("arguments[0].scrollIntoView()", menuDay);
             shortfalls.put("lunch", AgeFriendlyCheck.shortfalls(phone));
             phone.screenshot("app-elder-lunch");
+            checkAccessibility(phone, "lunch, elder mode");
             phone.tap(menuDay.findElement(By.cssSelector("[data-testid=order-lunch]")));
             phone.shown("service-DINE_IN");
             shortfalls.put("order: dine-in or delivered", AgeFriendlyCheck.shortfalls(phone));
@@ -176,6 +197,7 @@ class NeighbourhoodAppIT {
             phone.shown("confirm");
             shortfalls.put("order: confirm", AgeFriendlyCheck.shortfalls(phone));
             phone.screenshot("app-elder-order-confirm");
+            checkAccessibility(phone, "order: confirm, elder mode");
             phone.tap("confirm");
             placedOrSaidWhyNot(phone);
 
@@ -190,6 +212,7 @@ class NeighbourhoodAppIT {
             assertEquals(story.mrSun(), placed.path("placedBy").asText(), placed.toString());
             shortfalls.put("orders", AgeFriendlyCheck.shortfalls(phone));
             phone.screenshot("app-elder-orders");
+            checkAccessibility(phone, "orders, elder mode");
 
             WebElement order = phone.driver.findElement(By.cssSelector("[data-testid=order][data-order-id='" + orderId + "']"));
             phone.tap(order.findElement(By.cssSelector("[data-testid=cancel-order]")));
@@ -213,6 +236,7 @@ class NeighbourhoodAppIT {
             phone.shown("balance");
             shortfalls.put("meal account", AgeFriendlyCheck.shortfalls(phone));
             phone.screenshot("app-elder-account");
+            checkAccessibility(phone, "meal account, elder mode");
             phone.driver.get(app + "/#/settings");
             phone.shown("elder-mode-switch");
             shortfalls.put("settings", AgeFriendlyCheck.shortfalls(phone));
@@ -242,6 +266,7 @@ class NeighbourhoodAppIT {
             List<WebElement> parents = phone.waitFor(d -> phone.all("parent").isEmpty() ? null : phone.all("parent"));
             assertEquals(List.of(story.msZhao()), parents.stream().map(p -> p.getDomAttribute("data-parent-id")).toList());
             phone.screenshot("app-family-parents");
+            checkAccessibility(phone, "family: parents");
             phone.tap(parents.get(0));
             assertTrue(phone.shown("acting-for").getText().contains("赵秀兰"));
 
@@ -264,6 +289,7 @@ class NeighbourhoodAppIT {
             WebElement shown = phone.waitFor(d -> d.findElements(By.cssSelector("[data-testid=care-alert][data-alert-id='" + alertId + "']"))
                     .stream().findFirst().orElse(null));
             phone.screenshot("app-family-alerts");
+            checkAccessibility(phone, "family: care alerts");
             phone.tap(shown.findElement(By.cssSelector("[data-testid=acknowledge-alert]")));
             JsonNode acknowledged = residents.await(worker, "/communities/" + COMMUNITY + "/care-alerts/" + alertId, PATIENCE,
                     a -> !a.path("acknowledgedAt").isMissingNode() && !a.path("acknowledgedAt").isNull());
@@ -309,6 +335,7 @@ class NeighbourhoodAppIT {
             WebElement shown = phone.waitFor(d -> d.findElements(By.cssSelector("[data-testid=visit][data-service-id='" + visit + "']"))
                     .stream().findFirst().orElse(null));
             phone.screenshot("app-elder-visit");
+            checkAccessibility(phone, "visits");
             phone.tap(shown.findElement(By.cssSelector("[data-testid=confirm-visit]")));
             points.await(worker, "/communities/" + COMMUNITY + "/services/" + visit, PATIENCE,
                     v -> v.path("status").asText().equals("CONFIRMED"));
