@@ -25,6 +25,13 @@ public interface AppConfig {
      */
     DevelopmentSignIn developmentSignIn();
 
+    /**
+     * Signing in through the identity provider with OpenID Connect: the authorization code flow with PKCE, done by
+     * this app so that no token reaches the page ({@code /sign-in}). Off unless turned on; production turns it on and
+     * names the provider.
+     */
+    Oidc oidc();
+
     interface Services {
         /** resident-service; default the local run's http://localhost:8081. */
         @WithDefault("http://localhost:8081")
@@ -74,6 +81,51 @@ public interface AppConfig {
 
         /** The people listed on the page. */
         List<SamplePerson> people();
+    }
+
+    interface Oidc {
+        /** Whether /sign-in exists; default false (it then answers 404). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * The provider's issuer, exactly as its tokens name it (Keycloak: {@code https://id.example.org/realms/linli});
+         * its endpoints are read from {@code {issuer}/.well-known/openid-configuration}. Required when enabled.
+         */
+        Optional<String> issuer();
+
+        /** This app's client id at the provider; default {@code neighbourhood-app}. */
+        @WithDefault("neighbourhood-app")
+        String clientId();
+
+        /**
+         * The client secret, sent in the token request's form ({@code client_secret_post}); none for a public client,
+         * which PKCE alone protects. Default none.
+         */
+        Optional<String> clientSecret();
+
+        /** The scopes asked for, space-separated; default {@code openid profile}. */
+        @WithDefault("openid profile")
+        String scopes();
+
+        /**
+         * Where the provider sends the browser back, on the origin the browser used to reach this app; default
+         * {@code /sign-in/callback} (register {@code https://<the app's host>/sign-in/callback} at the provider).
+         */
+        @WithDefault("/sign-in/callback")
+        String redirectPath();
+
+        /** How long a person may take at the provider's sign-in page; default 10 minutes. */
+        @WithDefault("10m")
+        Duration signInTimeout();
+
+        /**
+         * Whether signing out also ends the person's session at the provider, so that the next person on a shared
+         * phone is asked for their own password: the refresh token is posted to the provider's end_session_endpoint
+         * (Keycloak's back-channel logout). Default true.
+         */
+        @WithDefault("true")
+        boolean endProviderSession();
     }
 
     /** One of the sample people of Changshan Garden's story. */

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.linli.app.session.CurrentSession;
+import org.linli.app.session.SessionCookie;
 import org.linli.app.session.SignedInUser;
 import org.linli.app.upstream.LinliService;
 import org.linli.app.upstream.ServiceCalls;
@@ -38,10 +39,12 @@ public class ApiProxyResource {
 
     private final ServiceCalls services;
     private final CurrentSession session;
+    private final SessionCookie cookies;
 
-    ApiProxyResource(ServiceCalls services, CurrentSession session) {
+    ApiProxyResource(ServiceCalls services, CurrentSession session, SessionCookie cookies) {
         this.services = services;
         this.session = session;
+        this.cookies = cookies;
     }
 
     @GET
@@ -75,9 +78,11 @@ public class ApiProxyResource {
         if (service == null) {
             return ProblemResponses.of(404, "Not found", "There is no service called " + serviceName + ".", instance);
         }
-        SignedInUser user = session.user().orElse(null);
+        SignedInUser user = session.withLiveToken().orElse(null);
         if (user == null) {
-            return ProblemResponses.of(401, "Not signed in", "Please sign in again.", instance);
+            Response notSignedIn = ProblemResponses.of(401, "Not signed in", "Please sign in again.", instance);
+            // the provider refused to renew the session: forget it in this browser too
+            return session.renewed() ? Response.fromResponse(notSignedIn).cookie(cookies.cleared()).build() : notSignedIn;
         }
         String prefix = "/api/" + serviceName;
         String pathAndQuery = instance.substring(prefix.length())
@@ -92,15 +97,19 @@ public class ApiProxyResource {
         try {
             HttpResponse<byte[]> answer = services.call(service, method, pathAndQuery, user.token(), passed, body);
             Response.ResponseBuilder response = Response.status(answer.statusCode()).header("Cache-Control", "no-store");
+            if (session.renewed()) {
+                response.cookie(cookies.seal(user)); // the renewed token, for the next calls
+            }
             answer.headers().firstValue("Content-Type").ifPresent(type -> response.header("Content-Type", type));
             answer.headers().firstValue("Location").ifPresent(location -> response.header("Location",
                     location.replace(services.base(service).toString().replaceAll("/$", ""), prefix)));
             return answer.body().length == 0 ? response.build() : response.entity(answer.body()).build();
         } catch (ServiceCalls.Unavailable e) {
             LOG.warnf("%s %s: %s", method, prefix, e.getMessage()); // the path may hold ids; the service name is enough
-            return ProblemResponses.of(503, "Service unavailable", "The " + serviceName
+            Response unavailable = ProblemResponses.of(503, "Service unavailable", "The " + serviceName
                     + " service is not answering right now. Please try again in a minute.",
                     instance);
+            return session.renewed() ? Response.fromResponse(unavailable).cookie(cookies.seal(user)).build() : unavailable;
         }
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.linli.app.AppConfig;
 import org.linli.app.session.CurrentSession;
+import org.linli.app.session.ProviderSignIn;
 import org.linli.app.session.SessionCookie;
 import org.linli.app.session.SignedInUser;
 
@@ -25,11 +26,13 @@ public class SessionResource {
     private final CurrentSession session;
     private final SessionCookie cookies;
     private final AppConfig config;
+    private final ProviderSignIn provider;
 
-    SessionResource(CurrentSession session, SessionCookie cookies, AppConfig config) {
+    SessionResource(CurrentSession session, SessionCookie cookies, AppConfig config, ProviderSignIn provider) {
         this.session = session;
         this.cookies = cookies;
         this.config = config;
+        this.provider = provider;
     }
 
     /** The signed-in person (subject, name, roles, community, CSRF token), or {@code signedIn: false}. */
@@ -52,10 +55,14 @@ public class SessionResource {
         return Response.ok(body).header("Cache-Control", "no-store").build();
     }
 
-    /** Ends the session in this browser. */
+    /**
+     * Ends the session in this browser, and (signed in through the identity provider) the person's session there too,
+     * so that the next person on a shared phone signs in as themself.
+     */
     @POST
     @Path("/sign-out")
     public Response signOut() {
+        session.user().ifPresent(provider::endProviderSession);
         return Response.noContent().cookie(cookies.cleared()).build();
     }
 
