@@ -83,16 +83,21 @@ class RegistryTest {
                 .then().statusCode(200)
                 .body("items[0].phone", equalTo("139****5678"))
                 .body("items[0].nationalId", equalTo("220103********" + idNumber.substring(14)));
-        given().auth().oauth2(community.worker())
+        given().auth().oauth2(community.worker()) // in full only with a stated reason
                 .when().get("/communities/{c}/residents/{id}?reveal=phone&reveal=nationalId", community.code(), id)
+                .then().statusCode(400).body("violations.field", hasItem("reason"));
+        given().auth().oauth2(community.worker())
+                .when().get("/communities/{c}/residents/{id}?reveal=phone&reveal=nationalId&reason={r}", community.code(), id,
+                        "subsidy application for the district")
                 .then().statusCode(200).body("phone", equalTo("13912345678")).body("nationalId", equalTo(idNumber));
         given().auth().oauth2(community.worker()).when().get("/communities/{c}/audit?subjectId={id}", community.code(), id)
                 .then().statusCode(200)
                 .body("action", hasItem("READ_SENSITIVE"))
                 .body("fields", hasItem("phone,nationalId"))
+                .body("reason", hasItem("subsidy application for the district"))
                 .body("toString()", not(containsString("13912345678")));
         given().auth().oauth2(community.officer())
-                .when().get("/communities/{c}/residents/{id}?reveal=nationalId", community.code(), id)
+                .when().get("/communities/{c}/residents/{id}?reveal=nationalId&reason=check", community.code(), id)
                 .then().statusCode(403);
     }
 
@@ -251,6 +256,9 @@ class RegistryTest {
         assertNotNull(contact);
         given().auth().oauth2(community.worker())
                 .when().get("/communities/{c}/residents/{id}/emergency-contacts?reveal=true", community.code(), id)
+                .then().statusCode(400).body("violations.field", hasItem("reason"));
+        given().auth().oauth2(community.worker())
+                .when().get("/communities/{c}/residents/{id}/emergency-contacts?reveal=true&reason=calling her daughter", community.code(), id)
                 .then().statusCode(200).body("[0].phone", equalTo("13600001111"));
     }
 }

@@ -46,4 +46,7 @@ public class AuditEntry extends PanacheEntityBase {
     public String subjectId;
 
     public String fields;
+
+    /** Why the reader needed personal data in full, as they stated it (reads of personal data only). */
+    public String reason;
 }

@@ -33,9 +33,10 @@ public class AuditResource {
 
     /** @param actedFor whose authority the actor used (a parent, when a family member acted for them), else null */
     public record AuditView(OffsetDateTime at, String actor, String actedFor, String actorRoles, String action,
-            String subjectType, String subjectId, String fields) {
+            String subjectType, String subjectId, String fields, String reason) {
         static AuditView of(AuditEntry e) {
-            return new AuditView(e.at, e.actor, e.actedFor, e.actorRoles, e.action, e.subjectType, e.subjectId, e.fields);
+            return new AuditView(e.at, e.actor, e.actedFor, e.actorRoles, e.action, e.subjectType, e.subjectId, e.fields,
+                    e.reason);
         }
     }
 

@@ -105,10 +105,11 @@ public class CareCircleResource {
     @GET
     @Path("/emergency-contacts")
     @RolesAllowed({ Roles.COMMUNITY_WORKER, Roles.GRID_HEAD, Roles.RESIDENT })
-    @Operation(summary = "The resident's emergency contacts", description = "reveal=true shows full phone numbers (audited).")
+    @Operation(summary = "The resident's emergency contacts", description = "reveal=true shows full phone numbers, with a stated reason (400 without one); the read is audited with its reason.")
     public List<ContactView> contacts(@PathParam("communityId") String communityId, @PathParam("residentId") UUID residentId,
-            @QueryParam("reveal") @DefaultValue("false") boolean reveal) {
-        return careCircle.contacts(communityId, residentId, reveal).stream().map(c -> view(c, reveal)).toList();
+            @QueryParam("reveal") @DefaultValue("false") boolean reveal,
+            @QueryParam("reason") @Size(max = 200) String reason) {
+        return careCircle.contacts(communityId, residentId, reveal, reason).stream().map(c -> view(c, reveal)).toList();
     }
 
     @DELETE

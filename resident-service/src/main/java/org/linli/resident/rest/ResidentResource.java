@@ -120,14 +120,16 @@ public class ResidentResource {
     @Path("/{residentId}")
     @RolesAllowed({ Roles.COMMUNITY_WORKER, Roles.GRID_HEAD, Roles.DISTRICT_OFFICER, Roles.RESIDENT })
     @Operation(summary = "One resident's record",
-            description = "reveal=phone and/or reveal=nationalId show the full values to readers allowed to see them (community workers; grid heads the phone; the resident themself); each such read is audited.")
+            description = "reveal=phone and/or reveal=nationalId show the full values to readers allowed to see them (community workers; grid heads the phone; the resident themself); anyone but the resident states a reason (400 without one); each such read is audited with its reason.")
     public ResidentView get(@PathParam("communityId") @Pattern(regexp = COMMUNITY_ID) String communityId,
             @PathParam("residentId") UUID residentId,
-            @QueryParam("reveal") List<@Pattern(regexp = "phone|nationalId") String> reveal) {
+            @QueryParam("reveal") List<@Pattern(regexp = "phone|nationalId") String> reveal,
+            @Parameter(description = "why the reader needs it in full (required with reveal, except for the resident themself)")
+            @QueryParam("reason") @Size(max = 200) String reason) {
         Resident resident = registry.visible(communityId, residentId);
         Map<String, String> sensitive = new java.util.HashMap<>(registry.masked(resident));
         if (reveal != null && !reveal.isEmpty()) {
-            sensitive.putAll(registry.reveal(resident, Set.copyOf(reveal)));
+            sensitive.putAll(registry.reveal(resident, Set.copyOf(reveal), reason));
         }
         return ResidentView.of(resident, today(), sensitive, !scope.is(Roles.DISTRICT_OFFICER));
     }

@@ -40,9 +40,24 @@ public class AuditTrail {
                 subjectType, subjectId, fields);
     }
 
+    /**
+     * A read of personal data in full (phone, ID number, relatives' phones), with the reason the reader stated; the
+     * reason is kept with the entry, never logged.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void revealed(String communityId, String subjectType, Object subjectId, String reason, String... fields) {
+        entry(new Acting(token.getSubject() == null ? "system" : token.getSubject(), null), READ_SENSITIVE, communityId,
+                subjectType, subjectId, fields).reason = reason;
+    }
+
     /** As {@link #record(String, String, String, Object, String...)}, naming whose authority the actor used. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Acting acting, String action, String communityId, String subjectType, Object subjectId,
+            String... fields) {
+        entry(acting, action, communityId, subjectType, subjectId, fields);
+    }
+
+    private AuditEntry entry(Acting acting, String action, String communityId, String subjectType, Object subjectId,
             String... fields) {
         AuditEntry entry = new AuditEntry();
         entry.at = OffsetDateTime.now(clock);
@@ -55,6 +70,7 @@ public class AuditTrail {
         entry.subjectId = subjectId.toString();
         entry.fields = fields.length == 0 ? null : String.join(",", fields);
         entry.persist();
+        return entry;
     }
 
     /** A page of the community's entries, newest first, optionally about one subject; 404 outside the caller's scope. */

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.linli.platform.problem.ConflictProblem;
 import org.linli.platform.problem.ForbiddenProblem;
+import org.linli.platform.problem.InvalidRequestProblem;
 import org.linli.platform.problem.NotFoundProblem;
 import org.linli.resident.domain.Consent;
 import org.linli.resident.domain.ConsentPurpose;
@@ -120,7 +121,7 @@ public class CareCircle {
     }
 
     /** The current contacts, first to call first; phones are decrypted (and the read audited) only when asked. */
-    public List<EmergencyContact> contacts(String communityCode, UUID residentId, boolean revealPhones) {
+    public List<EmergencyContact> contacts(String communityCode, UUID residentId, boolean revealPhones, String reason) {
         Resident resident = scope.visibleResident(communityCode, residentId);
         List<EmergencyContact> contacts = EmergencyContact.list("residentId = ?1 and removedAt is null",
                 Sort.by("priority").and("createdAt"), resident.id);
@@ -128,7 +129,10 @@ public class CareCircle {
             if (!scope.canManage(resident)) {
                 throw new ForbiddenProblem("Relatives' phones are revealed only to those who manage the resident");
             }
-            audit.record(AuditTrail.READ_SENSITIVE, communityCode, "resident", resident.id, "emergencyContacts.phone");
+            if (reason == null || reason.isBlank()) {
+                throw new InvalidRequestProblem("reason", "say why you need relatives' phones in full; the reason is kept in the audit trail");
+            }
+            audit.revealed(communityCode, "resident", resident.id, reason.strip(), "emergencyContacts.phone");
         }
         return contacts;
     }

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import org.linli.platform.outbox.Outbox;
 import org.linli.platform.problem.ConflictProblem;
 import org.linli.platform.problem.ForbiddenProblem;
+import org.linli.platform.problem.InvalidRequestProblem;
 import org.linli.platform.problem.NotFoundProblem;
 import org.linli.platform.security.Roles;
 import org.linli.resident.domain.AgeBand;
@@ -191,7 +192,7 @@ public class ResidentRegistry {
      * the national ID number to the resident and a community worker only. Asking for a field the caller may not see
      * is refused as a whole (403), and nothing is decrypted.
      */
-    public Map<String, String> reveal(Resident resident, Set<String> fields) {
+    public Map<String, String> reveal(Resident resident, Set<String> fields, String reason) {
         boolean self = scope.is(Roles.RESIDENT) && resident.id.toString().equals(scope.actor());
         boolean worker = scope.is(Roles.COMMUNITY_WORKER) && scope.canManage(resident);
         boolean gridHead = scope.is(Roles.GRID_HEAD) && scope.canManage(resident);
@@ -200,6 +201,9 @@ public class ResidentRegistry {
         }
         if (fields.contains("nationalId") && !(self || worker)) {
             throw new ForbiddenProblem("The national ID number is revealed only to the resident and their community worker");
+        }
+        if (!self && (reason == null || reason.isBlank())) {
+            throw new InvalidRequestProblem("reason", "say why you need to see it in full; the reason is kept in the audit trail");
         }
         Map<String, String> values = new HashMap<>();
         List<String> read = new ArrayList<>();
@@ -212,7 +216,7 @@ public class ResidentRegistry {
             read.add("nationalId");
         }
         if (!read.isEmpty()) {
-            audit.record(AuditTrail.READ_SENSITIVE, resident.communityId, "resident", resident.id, read.toArray(String[]::new));
+            audit.revealed(resident.communityId, "resident", resident.id, self ? null : reason.strip(), read.toArray(String[]::new));
         }
         return values;
     }
