@@ -15,6 +15,14 @@ final class AccessibilityCheck {
     private AccessibilityCheck() {
     }
 
+    /** Runs the rules on the screen shown now and notes what they found under the screen's name. */
+    static void note(PhoneBrowser browser, String screen, java.util.Map<String, List<String>> found) {
+        List<String> violations = seriousViolations(browser);
+        if (!violations.isEmpty()) {
+            found.put(screen, violations);
+        }
+    }
+
     static List<String> seriousViolations(PhoneBrowser phone) {
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(phone.driver);
         if (results.isErrored() || results.getPasses().isEmpty()) {

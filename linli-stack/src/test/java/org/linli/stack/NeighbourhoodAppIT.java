@@ -6,7 +6,6 @@ import static org.linli.stack.LinliStack.COMMUNITY_TIME;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,50 +31,32 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class NeighbourhoodAppIT {
 
-    static final String COMMUNITY = CommunityGenerator.COMMUNITY;
-    static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final String COMMUNITY = ChangshanGarden.COMMUNITY;
+    static final Duration PATIENCE = ChangshanGarden.PATIENCE;
 
     /** What axe-core found on each screen the journeys pass (serious and critical only); checked once all have run. */
     static final Map<String, List<String>> inaccessible = new java.util.concurrent.ConcurrentSkipListMap<>();
-    static LinliStack stack;
+    static ChangshanGarden garden;
     static URI app;
     static ServiceApi residents;
     static ServiceApi points;
     static ServiceApi canteen;
+    static CommunityGenerator.Layout layout;
     static CommunityGenerator.Story story;
     static String worker;
     static String staff;
 
     @BeforeAll
     static void startTheSystemWithChangshanGarden() {
-        PhoneBrowser.assumePresent();
-        Path home = LinliStack.home();
-        stack = LinliStack.start(home, 0, home.resolve("linli-stack/target/app-logs"));
-        app = stack.service(LinliStack.APP).baseUri();
-        residents = new ServiceApi(stack.service("resident-service").baseUri());
-        points = new ServiceApi(stack.service("points-service").baseUri());
-        canteen = new ServiceApi(stack.service("canteen-service").baseUri());
-        URI residentService = stack.service("resident-service").baseUri();
-        CommunityGenerator generator = new CommunityGenerator(residentService, 0, CommunityGenerator.newIdSequence());
-        story = generator.story(generator.tree(CommunityGenerator.subdistrict(residentService)));
-        List<String> life = new CommunityLife(stack.service("points-service").baseUri(), stack.service("canteen-service").baseUri(),
-                COMMUNITY).seed(story);
-        System.out.println(life);
-        worker = CommunityGenerator.worker(COMMUNITY);
-        staff = DevTokens.as("canteen-staff").community(COMMUNITY).subject("canteen-staff-liu").mint();
-        for (String elder : List.of(story.msZhao(), story.mrSun())) {
-            canteen.await(staff, "/communities/" + COMMUNITY + "/diners/" + elder, PATIENCE,
-                    d -> d.path("mayHaveDelivery").asBoolean());
-        }
-        points.await(worker, "/communities/" + COMMUNITY + "/volunteers/" + story.mrLi() + "/wallet", PATIENCE, w -> true);
-    }
-
-    /** Runs axe-core on the screen shown now. */
-    static void checkAccessibility(PhoneBrowser phone, String screen) {
-        List<String> found = AccessibilityCheck.seriousViolations(phone);
-        if (!found.isEmpty()) {
-            inaccessible.put(screen, found);
-        }
+        garden = ChangshanGarden.start("app-logs");
+        app = garden.app;
+        residents = garden.residents;
+        points = garden.points;
+        canteen = garden.canteen;
+        layout = garden.layout;
+        story = garden.story;
+        worker = garden.worker;
+        staff = garden.staff;
     }
 
     @AfterAll
@@ -85,8 +66,8 @@ class NeighbourhoodAppIT {
 
     @AfterAll
     static void stopTheSystem() {
-        if (stack != null) {
-            stack.close();
+        if (garden != null) {
+            garden.close();
         }
     }
 
@@ -105,7 +86,7 @@ class NeighbourhoodAppIT {
             phone.driver.get(app + "/#/round");
             phone.waitFor(d -> phone.all("stop").size() == 2);
             phone.screenshot("app-volunteer-round");
-            checkAccessibility(phone, "round");
+            AccessibilityCheck.note(phone, "round", inaccessible);
 
             phone.offline(); // the stairwell
             phone.shown("offline-banner");
@@ -117,7 +98,7 @@ class NeighbourhoodAppIT {
             assertEquals("waiting", stop(phone, stopOf(run, zhaoOrder)).getDomAttribute("data-state"));
             assertEquals("waiting", stop(phone, stopOf(run, sunOrder)).getDomAttribute("data-state"));
             phone.screenshot("app-volunteer-round-offline");
-            checkAccessibility(phone, "round, offline");
+            AccessibilityCheck.note(phone, "round, offline", inaccessible);
 
             // still no signal, and the page is reloaded: the two outcomes are kept on the phone
             phone.driver.navigate().refresh();
@@ -137,7 +118,7 @@ class NeighbourhoodAppIT {
             phone.driver.get(app + "/#/wallet");
             phone.waitFor(d -> phone.shown("wallet-points").getText().equals(String.valueOf(pointsBefore + 5)));
             phone.screenshot("app-volunteer-wallet");
-            checkAccessibility(phone, "wallet");
+            AccessibilityCheck.note(phone, "wallet", inaccessible);
             phone.driver.get(app + "/#/rewards");
             WebElement gift = phone.waitFor(d -> d.findElements(By.cssSelector("[data-testid=reward][data-affordable=true]"))
                     .stream().findFirst().orElse(null));
@@ -146,7 +127,7 @@ class NeighbourhoodAppIT {
             phone.tap(gift.findElement(By.cssSelector("[data-testid=redeem]")));
             phone.shown("redemption");
             phone.screenshot("app-volunteer-rewards");
-            checkAccessibility(phone, "rewards");
+            AccessibilityCheck.note(phone, "rewards", inaccessible);
             points.await(worker, walletPath, PATIENCE, w -> w.path("points").asLong() == pointsBefore + 5 - price);
         }
 
@@ -180,7 +161,7 @@ class NeighbourhoodAppIT {
             phone.waitFor(d -> (Boolean) phone.script("return document.documentElement.classList.contains('elder')"));
             shortfalls.put("welcome", AgeFriendlyCheck.shortfalls(phone));
             phone.screenshot("app-elder-welcome");
-            checkAccessibility(phone, "welcome, elder mode");
+            AccessibilityCheck.note(phone, "welcome, elder mode", inaccessible);
             phone.signInAs(app, "sun");
 
             phone.driver.get(app + "/#/lunch");
@@ -189,7 +170,7 @@ class NeighbourhoodAppIT {
             ((org.openqa.selenium.JavascriptExecutor) phone.driver).executeScript("arguments[0].scrollIntoView()", menuDay);
             shortfalls.put("lunch", AgeFriendlyCheck.shortfalls(phone));
             phone.screenshot("app-elder-lunch");
-            checkAccessibility(phone, "lunch, elder mode");
+            AccessibilityCheck.note(phone, "lunch, elder mode", inaccessible);
             phone.tap(menuDay.findElement(By.cssSelector("[data-testid=order-lunch]")));
             phone.shown("service-DINE_IN");
             shortfalls.put("order: dine-in or delivered", AgeFriendlyCheck.shortfalls(phone));
@@ -197,7 +178,7 @@ class NeighbourhoodAppIT {
             phone.shown("confirm");
             shortfalls.put("order: confirm", AgeFriendlyCheck.shortfalls(phone));
             phone.screenshot("app-elder-order-confirm");
-            checkAccessibility(phone, "order: confirm, elder mode");
+            AccessibilityCheck.note(phone, "order: confirm, elder mode", inaccessible);
             phone.tap("confirm");
             placedOrSaidWhyNot(phone);
 
@@ -212,7 +193,7 @@ class NeighbourhoodAppIT {
             assertEquals(story.mrSun(), placed.path("placedBy").asText(), placed.toString());
             shortfalls.put("orders", AgeFriendlyCheck.shortfalls(phone));
             phone.screenshot("app-elder-orders");
-            checkAccessibility(phone, "orders, elder mode");
+            AccessibilityCheck.note(phone, "orders, elder mode", inaccessible);
 
             WebElement order = phone.driver.findElement(By.cssSelector("[data-testid=order][data-order-id='" + orderId + "']"));
             phone.tap(order.findElement(By.cssSelector("[data-testid=cancel-order]")));
@@ -236,7 +217,7 @@ class NeighbourhoodAppIT {
             phone.shown("balance");
             shortfalls.put("meal account", AgeFriendlyCheck.shortfalls(phone));
             phone.screenshot("app-elder-account");
-            checkAccessibility(phone, "meal account, elder mode");
+            AccessibilityCheck.note(phone, "meal account, elder mode", inaccessible);
             phone.driver.get(app + "/#/settings");
             phone.shown("elder-mode-switch");
             shortfalls.put("settings", AgeFriendlyCheck.shortfalls(phone));
@@ -266,7 +247,7 @@ class NeighbourhoodAppIT {
             List<WebElement> parents = phone.waitFor(d -> phone.all("parent").isEmpty() ? null : phone.all("parent"));
             assertEquals(List.of(story.msZhao()), parents.stream().map(p -> p.getDomAttribute("data-parent-id")).toList());
             phone.screenshot("app-family-parents");
-            checkAccessibility(phone, "family: parents");
+            AccessibilityCheck.note(phone, "family: parents", inaccessible);
             phone.tap(parents.get(0));
             assertTrue(phone.shown("acting-for").getText().contains("赵秀兰"));
 
@@ -289,7 +270,7 @@ class NeighbourhoodAppIT {
             WebElement shown = phone.waitFor(d -> d.findElements(By.cssSelector("[data-testid=care-alert][data-alert-id='" + alertId + "']"))
                     .stream().findFirst().orElse(null));
             phone.screenshot("app-family-alerts");
-            checkAccessibility(phone, "family: care alerts");
+            AccessibilityCheck.note(phone, "family: care alerts", inaccessible);
             phone.tap(shown.findElement(By.cssSelector("[data-testid=acknowledge-alert]")));
             JsonNode acknowledged = residents.await(worker, "/communities/" + COMMUNITY + "/care-alerts/" + alertId, PATIENCE,
                     a -> !a.path("acknowledgedAt").isMissingNode() && !a.path("acknowledgedAt").isNull());
@@ -335,7 +316,7 @@ class NeighbourhoodAppIT {
             WebElement shown = phone.waitFor(d -> d.findElements(By.cssSelector("[data-testid=visit][data-service-id='" + visit + "']"))
                     .stream().findFirst().orElse(null));
             phone.screenshot("app-elder-visit");
-            checkAccessibility(phone, "visits");
+            AccessibilityCheck.note(phone, "visits", inaccessible);
             phone.tap(shown.findElement(By.cssSelector("[data-testid=confirm-visit]")));
             points.await(worker, "/communities/" + COMMUNITY + "/services/" + visit, PATIENCE,
                     v -> v.path("status").asText().equals("CONFIRMED"));

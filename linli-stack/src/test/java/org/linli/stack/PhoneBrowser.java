@@ -50,23 +50,33 @@ final class PhoneBrowser implements AutoCloseable {
     }
 
     static PhoneBrowser open() throws IOException {
+        return open(390, 844, true);
+    }
+
+    /** A community office's screen: 1280 × 800, mouse and keyboard. */
+    static PhoneBrowser desk() throws IOException {
+        return open(1280, 800, false);
+    }
+
+    private static PhoneBrowser open(int width, int height, boolean mobile) throws IOException {
         assumePresent();
         Path profile = Files.createTempDirectory("linli-phone");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--lang=zh-CN", "--window-size=390,844",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--lang=zh-CN", "--window-size=" + width + "," + height,
                 "--force-device-scale-factor=1");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.manage().window().setSize(new Dimension(width, height));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
-        // a phone's viewport, touch and user agent
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
-                "deviceScaleFactor", 1, "mobile", true));
-        driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", mobile));
+        if (mobile) { // a phone's touch
+            driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+        }
         return new PhoneBrowser(driver, profile);
     }
 
