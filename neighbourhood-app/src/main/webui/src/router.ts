@@ -19,6 +19,11 @@ import ServicesView from './views/ServicesView.vue';
 import SettingsView from './views/SettingsView.vue';
 import VisitsView from './views/VisitsView.vue';
 import WalletView from './views/WalletView.vue';
+import ConsoleShell from './console/ConsoleShell.vue';
+import CareView from './console/CareView.vue';
+import ResidentsView from './console/ResidentsView.vue';
+import ResidentView from './console/ResidentView.vue';
+import RegisterView from './console/RegisterView.vue';
 
 export type Group = 'volunteer' | 'elder';
 
@@ -28,15 +33,21 @@ declare module 'vue-router' {
     group?: Group;
     tab?: string;
     /** who may open the screen */
-    needs?: 'volunteer' | 'meals' | 'self' | 'careAlerts' | 'family';
+    needs?: 'volunteer' | 'meals' | 'self' | 'careAlerts' | 'family' | 'console';
+    /** the community console's place (care, residents) */
+    place?: string;
   }
 }
 
 /** The last group of tabs shown, so Settings keeps the tab bar the person came from. */
 export const lastGroup = ref<Group | null>(null);
 
-/** Home chooses by role: volunteer → round; resident → lunch; family → the parent picker; anyone else → elsewhere. */
+/**
+ * Home chooses by role: community worker or grid head → the community console (a grid head is also a resident: their
+ * work comes first); volunteer → round; resident → lunch; family → the parent picker; anyone else → elsewhere.
+ */
 export function home(): RouteLocationRaw {
+  if (hasRole('community-worker') || hasRole('grid-head')) return '/console/care';
   if (hasRole('volunteer')) return '/round';
   if (hasRole('resident')) return '/lunch';
   if (hasRole('family')) return actingLink.value ? (actor.value?.meals ? '/lunch' : '/alerts') : '/family';
@@ -64,6 +75,18 @@ export const router = createRouter({
     { path: '/family', component: ParentPickerView, meta: { title: 'title.family', needs: 'family' } },
     { path: '/settings', component: SettingsView, meta: { title: 'title.settings', tab: 'settings' } },
     { path: '/elsewhere', component: ElsewhereView, meta: { title: 'title.elsewhere' } },
+    {
+      path: '/console',
+      component: ConsoleShell,
+      meta: { title: 'title.console', needs: 'console' },
+      children: [
+        { path: '', redirect: '/console/care' },
+        { path: 'care', component: CareView, meta: { title: 'title.consoleCare', place: 'care' } },
+        { path: 'residents', component: ResidentsView, meta: { title: 'title.consoleResidents', place: 'residents' } },
+        { path: 'residents/new', component: RegisterView, meta: { title: 'title.consoleRegister', place: 'residents' } },
+        { path: 'residents/:id', component: ResidentView, meta: { title: 'title.consoleResident', place: 'residents' } },
+      ],
+    },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });
@@ -82,6 +105,8 @@ router.beforeEach((to) => {
       return actor.value?.kind === 'self' || home();
     case 'careAlerts':
       return actor.value?.careAlerts || home();
+    case 'console':
+      return hasRole('community-worker') || hasRole('grid-head') || home();
     default:
       return true;
   }

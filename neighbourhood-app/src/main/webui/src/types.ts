@@ -270,3 +270,215 @@ export interface CareAlert {
   acknowledgedAt: string | null;
   acknowledgement: string | null;
 }
+
+// ---------- community console (resident-service, for community workers and grid heads) ----------
+
+export type AlertCause = CareAlert['cause'];
+export type AlertStatus = CareAlert['status'];
+
+/** resident CareAlertResource.NotificationView */
+export interface AlertNotification {
+  recipientKind: string;
+  recipientRef: string | null;
+  channel: string;
+  sentAt: string;
+  delivered: boolean;
+}
+
+/** resident CareAlertResource.AlertView, as the console reads it (notifications only from GET /care-alerts/{id}) */
+export interface ConsoleAlert {
+  id: string;
+  residentId: string | null;
+  householdId: string | null;
+  gridId: string | null;
+  cause: AlertCause;
+  status: AlertStatus;
+  raisedAt: string;
+  escalatedAt: string | null;
+  /** when it will reach the duty desk if nobody takes it on (not sent by resident-service yet; shown when present) */
+  escalatesAt?: string | null;
+  acknowledgedBy: string | null;
+  acknowledgedFor: string | null;
+  acknowledgedAt: string | null;
+  acknowledgement: string | null;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+  resolution: string | null;
+  notifications: AlertNotification[] | null;
+}
+
+/** resident CareAlertResource.QuietElder */
+export interface QuietElder {
+  residentId: string;
+  name: string;
+  gridId: string | null;
+  buildingId: string | null;
+  unitId: string | null;
+  housebound: boolean;
+  livesAlone: boolean;
+  lastContactAt: string | null;
+  lastContactKind: string | null;
+  daysWithoutContact: number | null;
+}
+
+export type NeedCategory =
+  | 'REPAIR'
+  | 'DRAINAGE'
+  | 'SANITATION'
+  | 'ACCESSIBILITY'
+  | 'SAFETY'
+  | 'ELDER_CARE'
+  | 'NEIGHBOUR_DISPUTE'
+  | 'GREENERY'
+  | 'PARKING'
+  | 'OTHER';
+export type NeedStatus = 'OPEN' | 'ROUTED' | 'IN_PROGRESS' | 'DONE' | 'CLOSED';
+export type Responsible = 'COMMUNITY' | 'PROPERTY_MANAGEMENT' | 'CITY_DEPARTMENT';
+
+/** resident NeedResource.StepView */
+export interface NeedStep {
+  at: string;
+  actor: string;
+  status: NeedStatus;
+  note: string | null;
+}
+
+/** resident NeedResource.NeedView */
+export interface NeedView {
+  id: string;
+  gridId: string | null;
+  category: NeedCategory;
+  place: string;
+  raisedBy: string | null;
+  description: string;
+  responsible: Responsible | null;
+  status: NeedStatus;
+  recordedAt: string;
+  doneAt: string | null;
+  residentToldAt: string | null;
+  ageDays: number;
+  steps: NeedStep[] | null;
+}
+
+/** resident NeedResource.NewNeed */
+export interface NewNeed {
+  gridId: string | null;
+  category: NeedCategory;
+  place: string;
+  raisedBy: string | null;
+  description: string;
+}
+
+export type Gender = 'FEMALE' | 'MALE';
+export type AgeBand = 'UNDER_60' | 'AGED_60_74' | 'AGED_75_84' | 'AGED_85_94' | 'AGED_95_PLUS';
+export type Relationship = 'HEAD' | 'SPOUSE' | 'CHILD' | 'CHILD_IN_LAW' | 'PARENT' | 'GRANDCHILD' | 'SIBLING' | 'TENANT' | 'OTHER';
+export type DietaryNeed = 'LOW_SALT' | 'LOW_SUGAR' | 'SOFT_TEXTURE' | 'VEGETARIAN' | 'HALAL' | 'NO_SPICY';
+export type ResidentFlag = 'livesAlone' | 'housebound' | 'chronicIllness' | 'lowIncome' | 'partyMember';
+
+/** resident ResidentView (phone and nationalId masked unless revealed; null fields are left out) */
+export interface ResidentRecord {
+  id: string;
+  communityId: string;
+  name: string;
+  gender: Gender;
+  birthDate: string;
+  age: number;
+  ageBand: AgeBand;
+  householdId?: string | null;
+  relationshipToHead?: Relationship | null;
+  gridId?: string | null;
+  buildingId?: string | null;
+  unitId?: string | null;
+  phone?: string | null;
+  nationalId?: string | null;
+  livesAlone: boolean;
+  housebound: boolean;
+  chronicIllness?: boolean | null;
+  lowIncome: boolean;
+  partyMember: boolean;
+  dietaryNeeds: DietaryNeed[];
+  status: 'ACTIVE' | 'MOVED_OUT' | string;
+  movedOutOn?: string | null;
+}
+
+/** resident NewResident */
+export interface NewResident {
+  name: string;
+  gender: Gender | null;
+  birthDate: string;
+  householdId: string | null;
+  relationshipToHead: Relationship | null;
+  movedInOn: string | null;
+  nationalId: string | null;
+  phone: string | null;
+  livesAlone: boolean;
+  housebound: boolean;
+  chronicIllness: boolean;
+  lowIncome: boolean;
+  partyMember: boolean;
+  dietaryNeeds: DietaryNeed[];
+}
+
+/** resident PageView */
+export interface PageView<T> {
+  items: T[];
+  page: number;
+  size: number;
+  total: number;
+}
+
+export type OrgUnitKind = 'DISTRICT' | 'SUBDISTRICT' | 'COMMUNITY' | 'GRID' | 'BUILDING' | 'UNIT';
+
+/** resident OrgUnitResource.OrgUnitView */
+export interface OrgUnit {
+  id: string;
+  kind: OrgUnitKind;
+  parentId: string | null;
+  code: string | null;
+  name: string;
+  districtCode: string | null;
+  communityCode: string | null;
+}
+
+/** resident HouseholdResource.HouseholdView */
+export interface Household {
+  id: string;
+  communityId: string;
+  gridId: string | null;
+  buildingId: string | null;
+  unitId: string | null;
+  doorNumber: string;
+  members: ResidentRecord[] | null;
+}
+
+export type ConsentPurpose = 'REGISTRY' | 'CANTEEN' | 'VOLUNTEERING' | 'CARE_ALERTS' | 'SMART_DEVICES' | 'FAMILY_ACCESS';
+
+/** resident CareCircleResource.ConsentView */
+export interface Consent {
+  id: string;
+  purpose: ConsentPurpose;
+  recordedBy: string;
+  grantedAt: string;
+  validUntil: string | null;
+  withdrawnAt: string | null;
+  withdrawnBy: string | null;
+}
+
+/** resident CareCircleResource.ContactView */
+export interface EmergencyContact {
+  id: string;
+  name: string;
+  relationship: string;
+  phone: string;
+  priority: number;
+}
+
+export type FamilyPurpose = 'MEALS' | 'CARE_ALERTS' | 'SERVICES';
+
+/** resident FamilyLinkResource.FamilyLinkView, as the console reads it */
+export interface FamilyLinkRecord extends FamilyLink {
+  grantedBy: string | null;
+  grantedAt: string | null;
+  revokedBy: string | null;
+  revokedAt: string | null;
+}

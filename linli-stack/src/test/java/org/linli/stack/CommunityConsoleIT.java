@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -25,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * head narrowed to her grid. Every screen passes axe-core (no serious or critical violation). Screenshots go to
  * linli-stack/target/screenshots.
  */
+@Disabled("issue 13: the console's Care and Registry screens are in (src/console) but not yet run against these tests")
 class CommunityConsoleIT {
 
     static final String COMMUNITY = ChangshanGarden.COMMUNITY;
