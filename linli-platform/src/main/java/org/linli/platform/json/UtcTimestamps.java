@@ -26,7 +26,7 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * value it stores in a {@code timestamptz}; then it is written in ISO-8601 instant form (the fraction in groups of
  * three digits, none when zero). So a value answered from memory and the same value read back from PostgreSQL are the
  * same bytes; a retried request answers what the first answer said. (Values taken from the community clock already
- * tick in microseconds, see {@link org.linli.platform.time.CommunityClock}: for them rounding changes nothing.)
+ * tick in microseconds, see the platform's {@code CommunityClock}: for them rounding changes nothing.)
  * <p>
  * Ordering matters: Quarkus registers Jackson's own {@code JavaTimeModule} in a customizer of priority
  * {@link ObjectMapperCustomizer#QUARKUS_CUSTOMIZER_PRIORITY}, and Jackson consults the module registered last first.

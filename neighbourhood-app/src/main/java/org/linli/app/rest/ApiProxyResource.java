@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.linli.app.session.CurrentSession;
-import org.linli.app.session.SessionCookie;
 import org.linli.app.session.SignedInUser;
 import org.linli.app.upstream.LinliService;
 import org.linli.app.upstream.ServiceCalls;
@@ -39,9 +38,9 @@ public class ApiProxyResource {
 
     private final ServiceCalls services;
     private final CurrentSession session;
-    private final SessionCookie cookies;
+    private final Cookies cookies;
 
-    ApiProxyResource(ServiceCalls services, CurrentSession session, SessionCookie cookies) {
+    ApiProxyResource(ServiceCalls services, CurrentSession session, Cookies cookies) {
         this.services = services;
         this.session = session;
         this.cookies = cookies;
@@ -82,7 +81,7 @@ public class ApiProxyResource {
         if (user == null) {
             Response notSignedIn = ProblemResponses.of(401, "Not signed in", "Please sign in again.", instance);
             // the provider refused to renew the session: forget it in this browser too
-            return session.renewed() ? Response.fromResponse(notSignedIn).cookie(cookies.cleared()).build() : notSignedIn;
+            return session.renewed() ? Response.fromResponse(notSignedIn).cookie(cookies.sessionEnded()).build() : notSignedIn;
         }
         String prefix = "/api/" + serviceName;
         String pathAndQuery = instance.substring(prefix.length())
@@ -98,7 +97,7 @@ public class ApiProxyResource {
             HttpResponse<byte[]> answer = services.call(service, method, pathAndQuery, user.token(), passed, body);
             Response.ResponseBuilder response = Response.status(answer.statusCode()).header("Cache-Control", "no-store");
             if (session.renewed()) {
-                response.cookie(cookies.seal(user)); // the renewed token, for the next calls
+                response.cookie(cookies.session(user)); // the renewed token, for the next calls
             }
             answer.headers().firstValue("Content-Type").ifPresent(type -> response.header("Content-Type", type));
             answer.headers().firstValue("Location").ifPresent(location -> response.header("Location",
@@ -109,7 +108,7 @@ public class ApiProxyResource {
             Response unavailable = ProblemResponses.of(503, "Service unavailable", "The " + serviceName
                     + " service is not answering right now. Please try again in a minute.",
                     instance);
-            return session.renewed() ? Response.fromResponse(unavailable).cookie(cookies.seal(user)).build() : unavailable;
+            return session.renewed() ? Response.fromResponse(unavailable).cookie(cookies.session(user)).build() : unavailable;
         }
     }
 }

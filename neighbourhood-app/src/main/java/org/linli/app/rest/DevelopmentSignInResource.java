@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.linli.app.AppConfig;
 import org.linli.app.session.DevelopmentSignIn;
-import org.linli.app.session.SessionCookie;
 import org.linli.app.session.SignedInUser;
 
 /**
@@ -24,10 +23,10 @@ import org.linli.app.session.SignedInUser;
 public class DevelopmentSignInResource {
 
     private final DevelopmentSignIn signIn;
-    private final SessionCookie cookies;
+    private final Cookies cookies;
     private final AppConfig config;
 
-    DevelopmentSignInResource(DevelopmentSignIn signIn, SessionCookie cookies, AppConfig config) {
+    DevelopmentSignInResource(DevelopmentSignIn signIn, Cookies cookies, AppConfig config) {
         this.signIn = signIn;
         this.cookies = cookies;
         this.config = config;
@@ -54,7 +53,7 @@ public class DevelopmentSignInResource {
         }
         try {
             SignedInUser user = signIn.signIn(person);
-            return Response.seeOther(URI.create("/")).cookie(cookies.seal(user)).build();
+            return Response.seeOther(URI.create("/")).cookie(cookies.session(user)).build();
         } catch (DevelopmentSignIn.NotYet e) {
             return html(409, "暂时无法登录 · Cannot sign in yet: " + escape(e.getMessage())
                     + ". (The run command registers the sample people a few seconds after start.)");

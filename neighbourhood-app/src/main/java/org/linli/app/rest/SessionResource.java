@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import org.linli.app.AppConfig;
 import org.linli.app.session.CurrentSession;
 import org.linli.app.session.ProviderSignIn;
-import org.linli.app.session.SessionCookie;
 import org.linli.app.session.SignedInUser;
 
 /**
@@ -24,11 +23,11 @@ import org.linli.app.session.SignedInUser;
 public class SessionResource {
 
     private final CurrentSession session;
-    private final SessionCookie cookies;
+    private final Cookies cookies;
     private final AppConfig config;
     private final ProviderSignIn provider;
 
-    SessionResource(CurrentSession session, SessionCookie cookies, AppConfig config, ProviderSignIn provider) {
+    SessionResource(CurrentSession session, Cookies cookies, AppConfig config, ProviderSignIn provider) {
         this.session = session;
         this.cookies = cookies;
         this.config = config;
@@ -63,7 +62,7 @@ public class SessionResource {
     @Path("/sign-out")
     public Response signOut() {
         session.user().ifPresent(provider::endProviderSession);
-        return Response.noContent().cookie(cookies.cleared()).build();
+        return Response.noContent().cookie(cookies.sessionEnded()).build();
     }
 
     private String signInUrl() {

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.linli.app.session.OpenIdProvider;
 import org.linli.app.session.ProviderSignIn;
-import org.linli.app.session.SessionCookie;
 
 /**
  * {@code /sign-in}: signing in through the identity provider (OpenID Connect, authorization code with PKCE). The
@@ -24,9 +23,9 @@ import org.linli.app.session.SessionCookie;
 public class SignInResource {
 
     private final ProviderSignIn signIn;
-    private final SessionCookie cookies;
+    private final Cookies cookies;
 
-    SignInResource(ProviderSignIn signIn, SessionCookie cookies) {
+    SignInResource(ProviderSignIn signIn, Cookies cookies) {
         this.signIn = signIn;
         this.cookies = cookies;
     }
@@ -40,7 +39,7 @@ public class SignInResource {
         try {
             URI redirect = uri.getBaseUri().resolve(signIn.redirectPath());
             ProviderSignIn.Started started = signIn.start(redirect, ownPath(returnTo));
-            return Response.seeOther(started.authorize()).cookie(started.attempt()).header("Cache-Control", "no-store").build();
+            return Response.seeOther(started.authorize()).cookie(cookies.attempt(started)).header("Cache-Control", "no-store").build();
         } catch (OpenIdProvider.Unavailable e) {
             return ProblemResponses.of(503, "Sign-in unavailable",
                     "The sign-in service is not answering right now. Please try again in a minute.", uri.getRequestUri().getPath());
@@ -63,7 +62,7 @@ public class SignInResource {
         }
         try {
             ProviderSignIn.Finished finished = signIn.finish(attempt, code, state);
-            return Response.seeOther(URI.create(finished.returnTo())).cookie(cookies.seal(finished.user()), signIn.clearedAttempt())
+            return Response.seeOther(URI.create(finished.returnTo())).cookie(cookies.session(finished.user()), cookies.attemptEnded())
                     .header("Cache-Control", "no-store").build();
         } catch (ProviderSignIn.Failed e) {
             return forget(ProblemResponses.of(e.status(), e.title(), e.getMessage(), uri.getRequestUri().getPath()));
@@ -71,7 +70,7 @@ public class SignInResource {
     }
 
     private Response forget(Response problem) {
-        return Response.fromResponse(problem).cookie(signIn.clearedAttempt()).header("Cache-Control", "no-store").build();
+        return Response.fromResponse(problem).cookie(cookies.attemptEnded()).header("Cache-Control", "no-store").build();
     }
 
     private static Response notHere(UriInfo uri) {

@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.NewCookie;
 
 import org.jboss.logging.Logger;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -105,7 +104,7 @@ public class ProviderSignIn {
                 .collect(Collectors.joining("&")));
         try {
             String value = seal.seal(ATTEMPT_COOKIE, json.writeValueAsBytes(attempt));
-            return new Started(to, attemptCookie(value, (int) config.signInTimeout().toSeconds()));
+            return new Started(to, value, config.signInTimeout());
         } catch (IOException e) {
             throw new IllegalStateException("cannot seal the sign-in attempt", e);
         }
@@ -177,10 +176,6 @@ public class ProviderSignIn {
         }
     }
 
-    /** The cookie that forgets the attempt once it is finished. */
-    public NewCookie clearedAttempt() {
-        return attemptCookie("", 0);
-    }
 
     /** The session from the token endpoint's answer (the access token verified and for {@code subject}). */
     private SignedInUser session(JsonNode tokens, JsonWebKeySet keys, String subject, String name, String oldRefreshToken,
@@ -239,11 +234,6 @@ public class ProviderSignIn {
         }
     }
 
-    private NewCookie attemptCookie(String value, int maxAge) {
-        // Lax, not Strict: the provider's redirect back is a navigation from another site, which must bring it
-        return new NewCookie.Builder(ATTEMPT_COOKIE).value(value).path("/sign-in").maxAge(maxAge).httpOnly(true)
-                .secure(session.secure()).sameSite(NewCookie.SameSite.LAX).build();
-    }
 
     private static String claim(JwtClaims claims, String name) {
         Object value = claims.getClaimValue(name);
@@ -284,8 +274,8 @@ public class ProviderSignIn {
         }
     }
 
-    /** Where to send the browser, and the cookie remembering the attempt. */
-    public record Started(URI authorize, NewCookie attempt) {
+    /** Where to send the browser, and the sealed value (and lifetime) of the cookie remembering the attempt. */
+    public record Started(URI authorize, String attempt, java.time.Duration attemptLifetime) {
     }
 
     /** The new session, and the app's path to go back to. */

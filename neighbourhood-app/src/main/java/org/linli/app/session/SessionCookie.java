@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.NewCookie;
 
 import org.linli.app.AppConfig;
 
@@ -13,9 +12,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The session lives in one cookie, sealed with AES-256-GCM under the app's session key ({@link CookieSeal}): HttpOnly
- * (JavaScript cannot read it, so no token reaches the page), SameSite=Strict (no other site's page can send it), Secure
- * outside the local run. Sealing makes the app stateless: any replica opens any cookie, and a cookie altered by one bit
+ * The session lives in one cookie, sealed with AES-256-GCM under the app's session key ({@link CookieSeal}); the rest
+ * layer's {@code Cookies} sends it HttpOnly (JavaScript cannot read it, so no token reaches the page), SameSite=Strict
+ * (no other site's page can send it), Secure outside the local run. Sealing makes the app stateless: any replica opens any cookie, and a cookie altered by one bit
  * does not open. Nothing is stored on the server, so signing out clears the cookie; the token inside expires on its own.
  */
 @ApplicationScoped
@@ -33,12 +32,10 @@ public class SessionCookie {
         this.clock = clock;
     }
 
-    /** The cookie that carries this person's session. */
-    public NewCookie seal(SignedInUser user) {
+    /** The sealed value of the cookie that carries this person's session. */
+    public String seal(SignedInUser user) {
         try {
-            String value = seal.seal(config.cookieName(), json.writeValueAsBytes(user));
-            int maxAge = (int) Math.max(0, Duration.between(clock.instant(), user.expiresAt()).toSeconds());
-            return cookie(value, maxAge);
+            return seal.seal(config.cookieName(), json.writeValueAsBytes(user));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot seal the session", e);
         }
@@ -58,17 +55,18 @@ public class SessionCookie {
         }
     }
 
-    /** The cookie that ends the session in this browser. */
-    public NewCookie cleared() {
-        return cookie("", 0);
+    /** How long the browser keeps this person's cookie: until the session ends. */
+    public Duration lifetime(SignedInUser user) {
+        Duration left = Duration.between(clock.instant(), user.expiresAt());
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     public String name() {
         return config.cookieName();
     }
 
-    private NewCookie cookie(String value, int maxAge) {
-        return new NewCookie.Builder(config.cookieName()).value(value).path("/").maxAge(maxAge).httpOnly(true)
-                .secure(config.secure()).sameSite(NewCookie.SameSite.STRICT).build();
+    /** Whether the cookie goes over HTTPS only. */
+    public boolean secure() {
+        return config.secure();
     }
 }

@@ -1,4 +1,4 @@
-package org.linli.app.session;
+package org.linli.app.rest;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +9,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.linli.app.rest.ProblemResponses;
+import org.linli.app.session.CurrentSession;
+import org.linli.app.session.SignedInUser;
 
 /**
  * Refuses a state-changing request that another site could have made:
