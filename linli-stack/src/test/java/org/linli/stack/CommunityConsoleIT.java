@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.linli.stack.LinliStack.COMMUNITY_TIME;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,48 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * linli-stack/target/screenshots.
  */
 @Disabled("issue 13: the console's Care and Registry screens are in (src/console) but not yet run against these tests")
-class CommunityConsoleIT {
-
-    static final String COMMUNITY = ChangshanGarden.COMMUNITY;
-    static final Duration PATIENCE = ChangshanGarden.PATIENCE;
-
-    /** What axe-core found on each screen the journeys pass (serious and critical only); checked once all have run. */
-    static final Map<String, List<String>> inaccessible = new java.util.concurrent.ConcurrentSkipListMap<>();
-    static ChangshanGarden garden;
-    static URI app;
-    static ServiceApi residents;
-    static ServiceApi points;
-    static ServiceApi canteen;
-    static CommunityGenerator.Layout layout;
-    static CommunityGenerator.Story story;
-    static String worker;
-    static String staff;
-
-    @BeforeAll
-    static void startTheSystemWithChangshanGarden() {
-        garden = ChangshanGarden.start("console-logs");
-        app = garden.app;
-        residents = garden.residents;
-        points = garden.points;
-        canteen = garden.canteen;
-        layout = garden.layout;
-        story = garden.story;
-        worker = garden.worker;
-        staff = garden.staff;
-    }
-
-    @AfterAll
-    static void everyScreenPassedAxe() {
-        assertEquals(Map.of(), inaccessible, "serious or critical accessibility violations (axe-core)");
-    }
-
-    @AfterAll
-    static void stopTheSystem() {
-        if (garden != null) {
-            garden.close();
-        }
-    }
-
+class CommunityConsoleIT extends InChangshanGarden {
 
     @Test
     void aMissedDoorAppearsInTheWorkersCareQueueWithoutAReloadAndSheAcknowledgesIt() throws Exception {

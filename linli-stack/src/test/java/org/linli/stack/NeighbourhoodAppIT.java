@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.linli.stack.LinliStack.COMMUNITY_TIME;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.linli.infra.DevTokens;
 import org.openqa.selenium.By;
@@ -29,47 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * her mother from her own account, and for nobody else. Screenshots of each main screen go to
  * linli-stack/target/screenshots (the README's are copied from there into docs/screenshots).
  */
-class NeighbourhoodAppIT {
-
-    static final String COMMUNITY = ChangshanGarden.COMMUNITY;
-    static final Duration PATIENCE = ChangshanGarden.PATIENCE;
-
-    /** What axe-core found on each screen the journeys pass (serious and critical only); checked once all have run. */
-    static final Map<String, List<String>> inaccessible = new java.util.concurrent.ConcurrentSkipListMap<>();
-    static ChangshanGarden garden;
-    static URI app;
-    static ServiceApi residents;
-    static ServiceApi points;
-    static ServiceApi canteen;
-    static CommunityGenerator.Layout layout;
-    static CommunityGenerator.Story story;
-    static String worker;
-    static String staff;
-
-    @BeforeAll
-    static void startTheSystemWithChangshanGarden() {
-        garden = ChangshanGarden.start("app-logs");
-        app = garden.app;
-        residents = garden.residents;
-        points = garden.points;
-        canteen = garden.canteen;
-        layout = garden.layout;
-        story = garden.story;
-        worker = garden.worker;
-        staff = garden.staff;
-    }
-
-    @AfterAll
-    static void everyScreenPassedAxe() {
-        assertEquals(Map.of(), inaccessible, "serious or critical accessibility violations (axe-core)");
-    }
-
-    @AfterAll
-    static void stopTheSystem() {
-        if (garden != null) {
-            garden.close();
-        }
-    }
+class NeighbourhoodAppIT extends InChangshanGarden {
 
     @Test
     void mrLiRecordsTwoDoorsWithNoSignalAndEachArrivesOnceWhenHeIsBackOnline() throws Exception {
