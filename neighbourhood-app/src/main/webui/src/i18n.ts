@@ -3,8 +3,10 @@
  * The chosen language is kept in localStorage and is reactive (a ref), so every screen follows a change at once.
  */
 import { ref, watch } from 'vue';
+import * as volunteerWords from './console/volunteers/messages';
+import * as canteenWords from './console/canteen/messages';
 
-const zh = {
+const base = {
   'app.name': '邻里',
   'app.tagline': '社区送餐 · 长者午餐 · 志愿服务',
   'common.loading': '正在加载…',
@@ -345,6 +347,7 @@ const zh = {
   'elsewhere.console': '打开社区工作台',
   'role.community-worker': '社区工作者',
   'role.grid-head': '网格长',
+  'role.canteen-staff': '食堂工作人员',
   'flag.livesAlone': '独居',
   'flag.housebound': '行动不便',
   'flag.chronicIllness': '慢性病',
@@ -414,6 +417,8 @@ const zh = {
   'console.nav.label': '工作台',
   'console.nav.care': '关怀',
   'console.nav.residents': '居民',
+  'console.nav.volunteers': '志愿者',
+  'console.nav.canteen': '食堂',
   'console.unknownResident': '（未知居民）',
   'console.residentShort': '居民 {id}',
   'console.wholeHousehold': '整户',
@@ -576,9 +581,12 @@ const zh = {
   'console.registered': '已登记。',
 };
 
+/** Every message: the app's own and each console workplace's (kept in its own file so workplaces grow apart). */
+const zh = { ...base, ...volunteerWords.zh, ...canteenWords.zh };
+
 type Key = keyof typeof zh;
 
-const en: Record<Key, string> = {
+const baseEn: Record<keyof typeof base, string> = {
   'app.name': 'Linli 邻里',
   'app.tagline': 'Meals to the door · lunch for elders · volunteering',
   'common.loading': 'Loading…',
@@ -919,6 +927,7 @@ const en: Record<Key, string> = {
   'elsewhere.console': 'Open the community console',
   'role.community-worker': 'community worker',
   'role.grid-head': 'grid head',
+  'role.canteen-staff': 'canteen staff',
   'flag.livesAlone': 'lives alone',
   'flag.housebound': 'housebound',
   'flag.chronicIllness': 'chronic illness',
@@ -988,6 +997,8 @@ const en: Record<Key, string> = {
   'console.nav.label': 'Workplaces',
   'console.nav.care': 'Care',
   'console.nav.residents': 'Registry',
+  'console.nav.volunteers': 'Volunteers',
+  'console.nav.canteen': 'Canteen',
   'console.unknownResident': '(unknown resident)',
   'console.residentShort': 'Resident {id}',
   'console.wholeHousehold': 'Whole household',
@@ -1149,6 +1160,8 @@ const en: Record<Key, string> = {
   'console.registerSave': 'Register',
   'console.registered': 'Registered.',
 };
+
+const en: Record<Key, string> = { ...baseEn, ...volunteerWords.en, ...canteenWords.en };
 
 export type Lang = 'zh-CN' | 'en';
 export type MessageKey = Key;

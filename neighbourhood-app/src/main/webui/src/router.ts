@@ -24,6 +24,8 @@ import CareView from './console/CareView.vue';
 import ResidentsView from './console/ResidentsView.vue';
 import ResidentView from './console/ResidentView.vue';
 import RegisterView from './console/RegisterView.vue';
+import { routes as volunteerDeskRoutes } from './console/volunteers/routes';
+import { routes as canteenDeskRoutes } from './console/canteen/routes';
 
 export type Group = 'volunteer' | 'elder';
 
@@ -34,8 +36,10 @@ declare module 'vue-router' {
     tab?: string;
     /** who may open the screen */
     needs?: 'volunteer' | 'meals' | 'self' | 'careAlerts' | 'family' | 'console';
-    /** the community console's place (care, residents) */
+    /** the community console's place (care, residents, volunteers, canteen) */
     place?: string;
+    /** the roles that may open a console screen (any of them); absent: whoever may open the console */
+    roles?: string[];
   }
 }
 
@@ -44,10 +48,11 @@ export const lastGroup = ref<Group | null>(null);
 
 /**
  * Home chooses by role: community worker or grid head → the community console (a grid head is also a resident: their
- * work comes first); volunteer → round; resident → lunch; family → the parent picker; anyone else → elsewhere.
+ * work comes first); canteen staff → the console's canteen; volunteer → round; resident → lunch; family → the parent picker; anyone else → elsewhere.
  */
 export function home(): RouteLocationRaw {
   if (hasRole('community-worker') || hasRole('grid-head')) return '/console/care';
+  if (hasRole('canteen-staff')) return '/console/canteen';
   if (hasRole('volunteer')) return '/round';
   if (hasRole('resident')) return '/lunch';
   if (hasRole('family')) return actingLink.value ? (actor.value?.meals ? '/lunch' : '/alerts') : '/family';
@@ -80,11 +85,13 @@ export const router = createRouter({
       component: ConsoleShell,
       meta: { title: 'title.console', needs: 'console' },
       children: [
-        { path: '', redirect: '/console/care' },
+        { path: '', redirect: () => home() },
         { path: 'care', component: CareView, meta: { title: 'title.consoleCare', place: 'care' } },
         { path: 'residents', component: ResidentsView, meta: { title: 'title.consoleResidents', place: 'residents' } },
         { path: 'residents/new', component: RegisterView, meta: { title: 'title.consoleRegister', place: 'residents' } },
         { path: 'residents/:id', component: ResidentView, meta: { title: 'title.consoleResident', place: 'residents' } },
+        ...volunteerDeskRoutes,
+        ...canteenDeskRoutes,
       ],
     },
     { path: '/:rest(.*)*', redirect: '/' },
@@ -106,7 +113,8 @@ router.beforeEach((to) => {
     case 'careAlerts':
       return actor.value?.careAlerts || home();
     case 'console':
-      return hasRole('community-worker') || hasRole('grid-head') || home();
+      if (!(hasRole('community-worker') || hasRole('grid-head') || hasRole('canteen-staff'))) return home();
+      return !to.meta.roles || to.meta.roles.some(hasRole) || home();
     default:
       return true;
   }

@@ -15,6 +15,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * (the change feed drops them before it tells any page) or {@link #MAX_AGE_MILLIS} passes (an open alert's age and
  * the quiet elders move with the clock). A wall screen and every officer's phone read the same few overviews, so most
  * reads are answered without a query.
+ * <p>
+ * A read that began before a change and ends after it is handed to its caller but not kept: every change takes a
+ * number from one sequence, and figures are kept only if none of their communities changed since their read began
+ * (else a read racing a commit would keep the old figures for {@link #MAX_AGE_MILLIS}).
  */
 @ApplicationScoped
 public class FigureCache {
@@ -30,6 +34,9 @@ public class FigureCache {
 
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
     private final Map<Key, java.util.concurrent.CompletableFuture<Object>> reading = new ConcurrentHashMap<>();
+    private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long clearedAt;
     private final MeterRegistry registry;
 
     FigureCache(MeterRegistry registry) {
@@ -59,12 +66,17 @@ public class FigureCache {
             }
         }
         registry.counter("linli.dashboard.figure.cache", "outcome", "miss").increment();
+        long began = sequence.get();
         try {
             T figures = read.get();
             if (entries.size() >= MAX_ENTRIES) {
                 entries.clear();
             }
-            entries.put(key, new Entry(figures, now, Set.copyOf(communities)));
+            Entry kept = new Entry(figures, now, Set.copyOf(communities));
+            entries.put(key, kept);
+            if (!unchangedSince(began, communities)) { // checked after the put: a change in between removes it or is seen
+                entries.remove(key, kept);
+            }
             mine.complete(figures);
             return figures;
         } catch (RuntimeException e) {
@@ -75,13 +87,28 @@ public class FigureCache {
         }
     }
 
+    private boolean unchangedSince(long began, Collection<String> communities) {
+        if (clearedAt > began) {
+            return false;
+        }
+        for (String community : communities) {
+            if (changedAt.getOrDefault(community, 0L) > began) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Forgets every figure (a rebuild swapped the read model). */
     public void clear() {
+        clearedAt = sequence.incrementAndGet();
         entries.clear();
     }
 
-    /** Forgets every figure that covers one of these communities. */
-    public void changed(Set<String> communities) {
+    /** Forgets every figure that covers one of these communities (called once they are committed). */
+    public void changed(Collection<String> communities) {
+        long at = sequence.incrementAndGet();
+        communities.forEach(community -> changedAt.put(community, at));
         entries.entrySet().removeIf(e -> e.getValue().communities().stream().anyMatch(communities::contains));
     }
 }

@@ -43,9 +43,12 @@ public class LiveProjection {
     private final MutinyEmitter<String> deadLetters;
     private final MeterRegistry registry;
     private final ZoneId zone;
+    private final FigureCache cache;
 
     LiveProjection(AgroalDataSource dataSource, ObjectMapper mapper,
-            @Channel("dashboard-dlq") MutinyEmitter<String> deadLetters, MeterRegistry registry, DashboardConfig config) {
+            @Channel("dashboard-dlq") MutinyEmitter<String> deadLetters, MeterRegistry registry, DashboardConfig config,
+            FigureCache cache) {
+        this.cache = cache;
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.deadLetters = deadLetters;
@@ -109,6 +112,8 @@ public class LiveProjection {
     }
 
     private void done(Projection.Outcome outcome) {
+        // this instance forgets the changed figures at once; others hear the NOTIFY within the change interval
+        cache.changed(outcome.communities());
         registry.counter("linli.dashboard.events", "outcome", "projected").increment(outcome.projected());
         registry.counter("linli.dashboard.events", "outcome", "duplicate").increment(outcome.duplicates());
         registry.counter("linli.dashboard.events", "outcome", "held").increment(outcome.held());

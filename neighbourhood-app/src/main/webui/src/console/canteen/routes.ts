@@ -1,0 +1,7 @@
+/**
+ * The canteen workplace's screens under /console/canteen (children of the console's route) and its place in the
+ * console's navigation. Wired into router.ts and ConsoleShell.vue.
+ */
+import type { RouteRecordRaw } from 'vue-router';
+
+export const routes: RouteRecordRaw[] = [];

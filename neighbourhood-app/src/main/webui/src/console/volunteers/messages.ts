@@ -1,0 +1,6 @@
+/** The volunteers workplace's words, zh-CN first; merged into the app's messages by i18n.ts (keys start with "vol."). */
+export const zh = {
+} as const;
+
+export const en: Record<keyof typeof zh, string> = {
+};
