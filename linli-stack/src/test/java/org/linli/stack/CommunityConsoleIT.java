@@ -64,8 +64,9 @@ class CommunityConsoleIT extends InChangshanGarden {
             desk.signInAs(app, "han");
             desk.driver.get(app + "/#/console/residents/" + story.msZhao());
             desk.tap("reveal");
+            assertTrue(desk.shown("reveal-reason").getDomAttribute("aria-invalid") != null, "no reveal without a reason");
             desk.shown("reveal-reason").sendKeys("办理高龄补贴");
-            desk.tap("confirm");
+            desk.tap("reveal");
             desk.waitFor(d -> d.getPageSource().contains("13504310001"));
             desk.screenshot("console-resident");
             AccessibilityCheck.note(desk, "a resident's record", inaccessible);

@@ -99,8 +99,24 @@ final class PhoneBrowser implements AutoCloseable {
         waitFor(d -> d.getCurrentUrl().startsWith(app.toString()) && !d.getCurrentUrl().contains("/dev/"));
     }
 
+    /** Waits up to 20 s; on a timeout the screen and its HTML are kept as failed-*.png/.html beside the screenshots. */
     <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100)).until(condition);
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100)).until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            keepWhatWasShown();
+            throw e;
+        }
+    }
+
+    private void keepWhatWasShown() {
+        String name = "failed-" + System.currentTimeMillis();
+        try {
+            screenshot(name);
+            Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
+        } catch (IOException | RuntimeException e) {
+            // the timeout is what matters
+        }
     }
 
     WebElement shown(String testId) {
