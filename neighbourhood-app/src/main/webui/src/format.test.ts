@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, localInputToIso, mondayOf, nowLocalInput, today, yuan } from './format';
+import { addDays, formatDate, localInputToIso, mondayOf, nowLocalInput, today, yuan } from './format';
 import { suits } from './canteen';
 
 describe('dates in the community and money from fen', () => {
@@ -8,6 +8,12 @@ describe('dates in the community and money from fen', () => {
     expect(today(new Date('2025-12-01T17:30:00Z'))).toBe('2025-12-02');
     expect(nowLocalInput(new Date('2025-12-01T17:30:00Z'))).toBe('2025-12-02T01:30');
     expect(localInputToIso('2025-12-02T01:30')).toBe('2025-12-02T01:30:00+08:00');
+  });
+
+  it('writes a day, or the Shanghai day of an instant, as a date (an instant must not throw)', () => {
+    expect(formatDate('2025-12-01')).toBe('2025年12月1日');
+    expect(formatDate('2025-12-01T17:30:00Z')).toBe('2025年12月2日');
+    expect(formatDate('2025-12-01T08:00:00.123456+08:00')).toBe('2025年12月1日');
   });
 
   it('finds the Monday of a week, Sunday included', () => {

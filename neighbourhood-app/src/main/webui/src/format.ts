@@ -22,8 +22,9 @@ export function mondayOf(date: string): string {
 }
 
 /** Noon in the community on that date: a safe instant to format a date in Asia/Shanghai. */
+/** Noon in Shanghai of a day ("2026-12-01"); an instant ("2026-12-01T02:00:00Z") is taken as it is. */
 function noon(date: string): Date {
-  return new Date(`${date}T12:00:00+08:00`);
+  return date.length > 10 ? new Date(date) : new Date(`${date}T12:00:00+08:00`);
 }
 
 /** "12月1日 星期一" / "Mon, 1 Dec". */

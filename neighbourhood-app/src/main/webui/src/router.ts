@@ -24,6 +24,8 @@ import CareView from './console/CareView.vue';
 import ResidentsView from './console/ResidentsView.vue';
 import ResidentView from './console/ResidentView.vue';
 import RegisterView from './console/RegisterView.vue';
+import DuplicatesView from './console/DuplicatesView.vue';
+import OrgView from './console/OrgView.vue';
 import { routes as volunteerDeskRoutes } from './console/volunteers/routes';
 import { routes as canteenDeskRoutes } from './console/canteen/routes';
 
@@ -89,6 +91,8 @@ export const router = createRouter({
         { path: 'care', component: CareView, meta: { title: 'title.consoleCare', place: 'care' } },
         { path: 'residents', component: ResidentsView, meta: { title: 'title.consoleResidents', place: 'residents' } },
         { path: 'residents/new', component: RegisterView, meta: { title: 'title.consoleRegister', place: 'residents' } },
+        { path: 'residents/duplicates', component: DuplicatesView, meta: { title: 'console.dup.title', place: 'residents', roles: ['community-worker'] } },
+        { path: 'org', component: OrgView, meta: { title: 'console.org.title', place: 'org' } },
         { path: 'residents/:id', component: ResidentView, meta: { title: 'title.consoleResident', place: 'residents' } },
         ...volunteerDeskRoutes,
         ...canteenDeskRoutes,

@@ -99,4 +99,115 @@ class CommunityConsoleIT extends InChangshanGarden {
             AccessibilityCheck.note(phone, "registry, grid head", inaccessible);
         }
     }
+
+    @Test
+    void aWorkerRegistersAnElderWithConsentAndAnEmergencyContactThenEditsHerRecord() throws Exception {
+        String id;
+        try (PhoneBrowser desk = PhoneBrowser.desk()) {
+            desk.signInAs(app, "han");
+            desk.driver.get(app + "/#/console/residents/new");
+            desk.tap("save");
+            assertEquals("true", desk.shown("field-name").getDomAttribute("aria-invalid"), "nothing is sent before the checks pass");
+            desk.fill("field-name", "钱桂英");
+            desk.choose("field-gender", "FEMALE");
+            desk.fill("field-birthDate", "1941-06-18");
+            desk.fill("field-phone", "13904310088");
+            desk.chooseFirst("field-grid");
+            desk.chooseFirst("field-building");
+            desk.chooseFirst("field-unit");
+            desk.choose("field-householdId", "new");
+            desk.fill("field-doorNumber", "602");
+            desk.choose("field-relationshipToHead", "HEAD");
+            desk.tap("field-livesAlone");
+            desk.screenshot("console-register");
+            AccessibilityCheck.note(desk, "registration", inaccessible);
+            desk.tap("save");
+            WebElement record = desk.shown("resident");
+            id = record.getDomAttribute("data-resident-id");
+
+            desk.choose("consent-purpose", "CARE_ALERTS");
+            desk.tap("consent-give");
+            desk.waitFor(d -> d.getPageSource().contains("consent-withdraw") && desk.all("consent").size() >= 1);
+            desk.tap("contact-add");
+            desk.fill("contact-name", "钱明");
+            desk.fill("contact-relationship", "儿子");
+            desk.fill("contact-phone", "13804310099");
+            desk.tap("save");
+            desk.waitFor(d -> !desk.all("contact").isEmpty());
+
+            desk.tap("edit-resident");
+            desk.tap("edit-housebound");
+            desk.tap("edit-diet-SOFT_TEXTURE");
+            desk.tap("edit-save");
+            desk.waitFor(d -> desk.all("edit-form").isEmpty());
+            desk.screenshot("console-resident-registered");
+            AccessibilityCheck.note(desk, "a registered resident", inaccessible);
+        }
+        JsonNode resident = residents.get(worker, "/communities/" + COMMUNITY + "/residents/" + id);
+        assertEquals("钱桂英", resident.path("name").asText());
+        assertTrue(resident.path("livesAlone").asBoolean() && resident.path("housebound").asBoolean(), resident.toString());
+        assertEquals("SOFT_TEXTURE", resident.path("dietaryNeeds").get(0).asText());
+        assertEquals("602", residents.get(worker, "/communities/" + COMMUNITY + "/households/"
+                + resident.path("householdId").asText()).path("doorNumber").asText());
+        boolean careAlerts = false;
+        for (JsonNode consent : residents.get(worker, "/communities/" + COMMUNITY + "/residents/" + id + "/consents")) {
+            careAlerts |= "CARE_ALERTS".equals(consent.path("purpose").asText()) && consent.path("withdrawnAt").isNull();
+        }
+        assertTrue(careAlerts, "the consent she gave is on record");
+        JsonNode contacts = residents.get(worker, "/communities/" + COMMUNITY + "/residents/" + id
+                + "/emergency-contacts?reveal=true&reason=" + java.net.URLEncoder.encode("核对", java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("13804310099", contacts.get(0).path("phone").asText());
+    }
+
+    @Test
+    void aRecordRegisteredTwiceIsMergedIntoTheOlderOneAfterTheWorkerSaysSoTwice() throws Exception {
+        Map<String, Object> person = Map.of("name", "孙桂兰", "gender", "FEMALE", "birthDate", "1938-02-02");
+        String older = residents.create(worker, "/communities/" + COMMUNITY + "/residents", person);
+        String newer = residents.create(worker, "/communities/" + COMMUNITY + "/residents", person);
+        try (PhoneBrowser desk = PhoneBrowser.desk()) {
+            desk.signInAs(app, "han");
+            desk.driver.get(app + "/#/console/residents");
+            desk.tap("duplicates-open");
+            WebElement pair = desk.waitFor(d -> desk.all("duplicate").stream()
+                    .filter(e -> e.getText().contains("孙桂兰")).findFirst().orElse(null));
+            desk.screenshot("console-duplicates");
+            AccessibilityCheck.note(desk, "likely duplicates", inaccessible);
+            String suspect = pair.getDomAttribute("data-suspect-id");
+            desk.tap(pair.findElement(By.cssSelector("[data-testid=merge]")));
+            assertEquals("ACTIVE", residents.get(worker, "/communities/" + COMMUNITY + "/residents/" + newer)
+                    .path("status").asText(), "the first tap only asks");
+            desk.tap(desk.driver.findElement(By.cssSelector("[data-suspect-id='" + suspect + "'] [data-testid=merge]")));
+            desk.waitFor(d -> d.findElements(By.cssSelector("[data-suspect-id='" + suspect + "']")).isEmpty());
+        }
+        residents.await(worker, "/communities/" + COMMUNITY + "/residents/" + newer, PATIENCE,
+                r -> "MERGED".equals(r.path("status").asText()));
+        assertEquals("ACTIVE", residents.get(worker, "/communities/" + COMMUNITY + "/residents/" + older).path("status").asText());
+    }
+
+    @Test
+    void aWorkerAppointsABuildingHeadFromTheOrganisationTree() throws Exception {
+        try (PhoneBrowser desk = PhoneBrowser.desk()) {
+            desk.signInAs(app, "han");
+            desk.driver.get(app + "/#/console/org");
+            WebElement building = desk.waitFor(d -> d.findElements(
+                    By.cssSelector("[data-testid=org-unit][data-unit-id='" + layout.buildings().get(0) + "']")).stream()
+                    .findFirst().orElse(null));
+            desk.tap(building.findElement(By.cssSelector("[data-testid=appoint-head]")));
+            desk.fill("head-search", "李建国");
+            desk.shown("head-search").submit();
+            WebElement mrLi = desk.waitFor(d -> d.findElements(By.cssSelector("[data-testid=appoint-resident][data-resident-id='"
+                    + story.mrLi() + "']")).stream().findFirst().orElse(null));
+            desk.tap(mrLi);
+            desk.waitFor(d -> d.findElements(By.cssSelector("[data-unit-id='" + layout.buildings().get(0)
+                    + "'] [data-testid=head]")).stream().anyMatch(h -> h.getText().contains("李建国")));
+            desk.screenshot("console-org");
+            AccessibilityCheck.note(desk, "organisation tree and heads", inaccessible);
+        }
+        boolean appointed = false;
+        for (JsonNode a : residents.get(worker, "/communities/" + COMMUNITY + "/heads")) {
+            appointed |= "BUILDING_HEAD".equals(a.path("kind").asText()) && story.mrLi().equals(a.path("residentId").asText())
+                    && layout.buildings().get(0).equals(a.path("orgUnitId").asText());
+        }
+        assertTrue(appointed, "Mr Li is the building head on record");
+    }
 }

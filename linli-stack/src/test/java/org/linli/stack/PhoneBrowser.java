@@ -67,6 +67,7 @@ final class PhoneBrowser implements AutoCloseable {
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--lang=zh-CN", "--window-size=" + width + "," + height,
                 "--force-device-scale-factor=1");
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL")); // the page's console, kept on a failure
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -114,6 +115,10 @@ final class PhoneBrowser implements AutoCloseable {
         try {
             screenshot(name);
             Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
+            StringBuilder console = new StringBuilder();
+            driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+                    .forEach(entry -> console.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n'));
+            Files.writeString(SCREENSHOTS.resolve(name + ".console.txt"), console);
         } catch (IOException | RuntimeException e) {
             // the timeout is what matters
         }
@@ -138,6 +143,29 @@ final class PhoneBrowser implements AutoCloseable {
 
     List<WebElement> all(String testId) {
         return driver.findElements(By.cssSelector("[data-testid=" + testId + "]"));
+    }
+
+    /** Chooses an option of a select by its value (as a person picking it: the change event follows). */
+    void choose(String testId, String value) {
+        new org.openqa.selenium.support.ui.Select(shown(testId)).selectByValue(value);
+    }
+
+    /** Chooses the first real option of a select once its options have loaded (index 0 is "choose"). */
+    void chooseFirst(String testId) {
+        waitFor(d -> new org.openqa.selenium.support.ui.Select(shown(testId)).getOptions().size() > 1);
+        new org.openqa.selenium.support.ui.Select(shown(testId)).selectByIndex(1);
+    }
+
+    /** Types into a field, replacing what it held; a date field takes 2026-12-01 whatever the browser's locale. */
+    void fill(String testId, String value) {
+        WebElement field = shown(testId);
+        if ("date".equals(field.getDomAttribute("type"))) {
+            script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', { bubbles: true }));"
+                    + "arguments[0].dispatchEvent(new Event('change', { bubbles: true }));", field, value);
+        } else {
+            field.clear();
+            field.sendKeys(value);
+        }
     }
 
     Object script(String js, Object... args) {
