@@ -28,6 +28,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
+import org.linli.platform.kafka.KafkaConnection;
 import org.linli.platform.problem.ConflictProblem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,7 +67,7 @@ public class Rebuild {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final DashboardConfig config;
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final RebuildLog log;
     private final AtomicReference<Status> status = new AtomicReference<>(new Status(State.IDLE, null, null, 0, 0, null));
     private volatile UUID run;
@@ -75,7 +76,7 @@ public class Rebuild {
             @ConfigProperty(name = "quarkus.datasource.username") java.util.Optional<String> user,
             @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password,
             ObjectMapper mapper, Clock clock, DashboardConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, RebuildLog log) {
+            KafkaConnection kafka, RebuildLog log) {
         this.log = log;
         this.url = url;
         this.user = user.orElse(null);
@@ -83,7 +84,7 @@ public class Rebuild {
         this.mapper = mapper;
         this.clock = clock;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     /** Where the deployment's latest rebuild stands, whichever instance runs it. */
@@ -298,7 +299,7 @@ public class Rebuild {
 
     private KafkaConsumer<String, String> consumer() {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(kafka.settings());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "dashboard-rebuild");

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.linli.platform.kafka.KafkaConnection;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Startup;
@@ -27,11 +27,10 @@ public class KafkaHealthCheck implements HealthCheck {
 
     private final Admin admin;
 
-    KafkaHealthCheck(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    KafkaHealthCheck(KafkaConnection kafka) {
+        this.admin = Admin.create(kafka.with(Map.of(
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2500));
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2500)));
     }
 
     @Override

@@ -25,7 +25,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.linli.platform.kafka.KafkaConnection;
 import org.linli.platform.events.CloudEvent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,7 +78,7 @@ public class OutboxRelay {
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
     private final OutboxConfig.Relay config;
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final Counter published;
     private final Counter failures;
     private final Counter parked;
@@ -89,11 +89,11 @@ public class OutboxRelay {
     private Producer<String, String> producer;
 
     OutboxRelay(EntityManager entityManager, ObjectMapper mapper, OutboxConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            KafkaConnection kafka) {
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.config = config.relay();
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.published = Counter.builder("linli.outbox.published").description("events the relay published")
                 .register(registry);
         this.failures = Counter.builder("linli.outbox.failures").description("relay batches that failed and wait for a retry")
@@ -107,8 +107,7 @@ public class OutboxRelay {
             Log.info("Outbox relay disabled on this instance");
             return;
         }
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        producer = new KafkaProducer<>(kafka.with(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + UUID.randomUUID(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -116,7 +115,7 @@ public class OutboxRelay {
                 ProducerConfig.LINGER_MS_CONFIG, 2,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) config.sendTimeout().toMillis(),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(config.sendTimeout().toMillis(), 5000),
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis() + 5000),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis() + 5000)),
                 new StringSerializer(), new StringSerializer());
         running = true;
         thread = new Thread(this::run, "outbox-relay");
