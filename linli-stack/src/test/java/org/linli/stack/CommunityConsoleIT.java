@@ -137,7 +137,7 @@ class CommunityConsoleIT extends InChangshanGarden {
 
             desk.tap("edit-resident");
             desk.tap("edit-housebound");
-            desk.tap("edit-diet-SOFT_TEXTURE");
+            desk.tap("edit-dietaryNeeds-SOFT_TEXTURE");
             desk.tap("edit-save");
             desk.waitFor(d -> desk.all("edit-form").isEmpty());
             desk.screenshot("console-resident-registered");
