@@ -83,7 +83,12 @@ public class Orders {
     /** Places an order without a caller's checks (the standing-order job uses it too). */
     MealOrder placeFor(Canteen canteen, Diner diner, LocalDate date, Meal meal, ServiceMode service, Payment payment,
             UUID standingOrderId, Acting acting) {
-        eligible(diner, service); // a second lunch that day is refused by the unique index when the order is written
+        eligible(diner, service);
+        // a second lunch that day: refused here, and by the unique index when two orders race
+        if (MealOrder.count("dinerId = ?1 and mealDate = ?2 and meal = ?3 and status <> ?4", diner.residentId, date, meal,
+                OrderStatus.CANCELLED) > 0) {
+            throw duplicate(date, meal);
+        }
         Price price = canteen.priceFor(diner, service);
         MealOrder order = new MealOrder();
         order.id = UUID.randomUUID();
