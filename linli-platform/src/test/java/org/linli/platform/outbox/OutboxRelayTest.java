@@ -27,11 +27,13 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.linli.infra.DevTokens;
 import org.linli.infra.Infrastructure;
 import org.linli.infra.KafkaBrokerProcess;
 import org.linli.infra.TopicProbe;
 import org.linli.platform.events.CloudEvent;
 import org.linli.platform.events.OutgoingEvent;
+import org.linli.platform.operations.OperatorAction;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -129,15 +131,52 @@ class OutboxRelayTest {
             assertTrue(events.during(Duration.ofSeconds(1), r -> aggregate.equals(r.key())).isEmpty(),
                     "nothing of the aggregate went ahead of its refused event");
 
-            // the operator cures the cause, then retries the parked event
+            // the operator sees it, cures the cause, then retries the parked event with a reason
+            String operator = DevTokens.as("operator").subject("ops-wang").mint();
+            given().auth().oauth2(operator).get("/admin/outbox/parked").then().statusCode(200)
+                    .body("find { it.id == '" + ids.get(0) + "' }.heldBehind", is(2))
+                    .body("find { it.id == '" + ids.get(0) + "' }.attempts", is(OutboxRelay.ATTEMPTS_BEFORE_PARKING));
+            given().auth().oauth2(DevTokens.as("community-worker").mint()).get("/admin/outbox/parked").then().statusCode(403);
+            given().auth().oauth2(operator).contentType("application/json").body("{\"reason\":\"\"}")
+                    .post("/admin/outbox/parked/" + ids.get(0) + "/retry").then().statusCode(400);
             allowLargeRecords(topic);
-            QuarkusTransaction.requiringNew().run(
-                    () -> OutboxEvent.update("parkedAt = null, attempts = 0 where id = ?1", ids.get(0)));
+            given().auth().oauth2(operator).contentType("application/json").body("{\"reason\":\"topic limit raised (INC-17)\"}")
+                    .post("/admin/outbox/parked/" + ids.get(0) + "/retry").then().statusCode(204);
+            given().auth().oauth2(operator).contentType("application/json").body("{\"reason\":\"twice\"}")
+                    .post("/admin/outbox/parked/" + ids.get(0) + "/retry").then().statusCode(409);
 
             List<Integer> order = events.await(r -> aggregate.equals(r.key()), 3, PATIENCE).stream()
                     .map(r -> CloudEvent.parse(r.value(), mapper).data().get("n").asInt()).toList();
             assertEquals(List.of(0, 1, 2), order, "the aggregate's events arrive once each, in the order written");
+            OperatorAction retried = QuarkusTransaction.requiringNew().call(() -> OperatorAction
+                    .<OperatorAction>find("target", ids.get(0).toString()).singleResult());
+            assertEquals("ops-wang", retried.operator);
+            assertEquals("outbox.retry", retried.action);
+            assertEquals("topic limit raised (INC-17)", retried.reason);
         }
+    }
+
+    @Test
+    void aDiscardedParkedEventIsNeverSentAndItsAggregatesLaterEventsGoOn() {
+        String topic = smallRecordsTopic();
+        String aggregate = key("discarded");
+        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> List.of(
+                outbox.publish(numbered(topic, aggregate, 0, BIG)),
+                outbox.publish(numbered(topic, aggregate, 1, ""))));
+        try (TopicProbe events = TopicProbe.tail(topic)) {
+            Awaitility.await().atMost(PATIENCE).until(() -> row(ids.get(0)).parkedAt != null);
+            given().auth().oauth2(DevTokens.as("operator").subject("ops-wang").mint()).contentType("application/json")
+                    .body("{\"reason\":\"a test record that must never leave\"}")
+                    .post("/admin/outbox/parked/" + ids.get(0) + "/discard").then().statusCode(204);
+            List<Integer> sent = events.await(r -> aggregate.equals(r.key()), 1, PATIENCE).stream()
+                    .map(r -> CloudEvent.parse(r.value(), mapper).data().get("n").asInt()).toList();
+            assertEquals(List.of(1), sent, "the later event went; the discarded one never did");
+            assertTrue(events.during(Duration.ofSeconds(1), r -> aggregate.equals(r.key())
+                    && CloudEvent.parse(r.value(), mapper).data().get("n").asInt() == 0).isEmpty());
+        }
+        long discards = QuarkusTransaction.requiringNew().call(() -> OperatorAction.count("action = ?1 and target = ?2",
+                "outbox.discard", ids.get(0).toString()));
+        assertEquals(1, discards, "the discard is on record");
     }
 
     @Test
