@@ -1,0 +1,67 @@
+package org.linli.partner.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.linli.partner.service.InboundAlarms;
+import org.linli.partner.service.ResidentAlarms;
+import org.linli.partner.service.SignatureRefused;
+import org.linli.platform.problem.Problem;
+
+import io.quarkus.logging.Log;
+
+/**
+ * What partners send in, signed as Standard Webhooks specifies (webhook-id, webhook-timestamp, webhook-signature with
+ * the partner's inbound secret), not with a bearer token: a forged or stale message is 401, a replayed webhook-id 409.
+ */
+@Path("/inbound")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Inbound", description = "Signed messages partners send in: device vendors' gas and smoke alarms")
+public class InboundResource {
+
+    private final InboundAlarms alarms;
+
+    InboundResource(InboundAlarms alarms) {
+        this.alarms = alarms;
+    }
+
+    public record AlarmReceipt(UUID alertId, String status) {
+    }
+
+    @POST
+    @Path("/{partnerId}/device-alarms")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A device vendor reports a gas or smoke alarm (body: alarmId, communityId, householdId, kind GAS_LEAK|SMOKE, deviceId, occurredAt)",
+            description = "Signed with the vendor's inbound secret; raises a care alert through resident-service, once per alarmId.")
+    public Response deviceAlarm(@PathParam("partnerId") String partnerId, @HeaderParam("webhook-id") String webhookId,
+            @HeaderParam("webhook-timestamp") String timestamp, @HeaderParam("webhook-signature") String signature,
+            String body) {
+        ResidentAlarms.Receipt receipt = alarms.receive(partnerId, webhookId, timestamp, signature, body);
+        return Response.status(202).entity(new AlarmReceipt(receipt.alertId(), receipt.status())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response refused(SignatureRefused e, UriInfo uri) {
+        Log.infof("Inbound message refused on %s: %s", uri.getPath(), e.getMessage());
+        return Response.status(401).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("https://linli.dev/problems/signature-refused", "Signature refused", 401,
+                        "The message's webhook-signature does not verify, or its webhook-timestamp is not within 5 minutes of now",
+                        uri.getPath(), List.of()))
+                .build();
+    }
+}

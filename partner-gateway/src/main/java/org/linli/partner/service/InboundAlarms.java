@@ -1,0 +1,152 @@
+package org.linli.partner.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.linli.partner.domain.InboundSecret;
+import org.linli.partner.domain.Partner;
+import org.linli.partner.domain.PartnerKind;
+import org.linli.platform.problem.ConflictProblem;
+import org.linli.platform.problem.InvalidRequestProblem;
+import org.linli.platform.problem.NotFoundProblem;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Gas and smoke alarms a device vendor posts, signed as Standard Webhooks specifies with the vendor's inbound secret.
+ * A message is taken only if its signature verifies, its {@code webhook-timestamp} is within the tolerance (five
+ * minutes) and its {@code webhook-id} was never taken from this vendor before; then resident-service raises the care
+ * alert. Everything happens in one transaction: a refused or failed message leaves no trace, so the vendor may retry
+ * it under the same id.
+ */
+@ApplicationScoped
+public class InboundAlarms {
+
+    private static final Set<String> KINDS = Set.of("GAS_LEAK", "SMOKE");
+
+    private final PartnerConfig config;
+    private final PartnerScope scope;
+    private final ResidentAlarms residents;
+    private final EntityManager entityManager;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final SecretCipher cipher;
+
+    InboundAlarms(PartnerConfig config, PartnerScope scope, ResidentAlarms residents, EntityManager entityManager,
+            ObjectMapper mapper, Clock clock, SecretCipher cipher) {
+        this.cipher = cipher;
+        this.config = config;
+        this.scope = scope;
+        this.residents = residents;
+        this.entityManager = entityManager;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** A device alarm as the vendor posts it (the body they sign). */
+    public record DeviceAlarm(String alarmId, String communityId, UUID householdId, String kind, String deviceId,
+            OffsetDateTime occurredAt) {
+    }
+
+    /** A new inbound secret and until when the previous one still verifies. */
+    public record RolledSecret(String secret, OffsetDateTime previousValidUntil) {
+    }
+
+    @Transactional
+    public ResidentAlarms.Receipt receive(String partnerId, String webhookId, String timestamp, String signature,
+            String body) {
+        Partner partner = Partner.findById(partnerId);
+        if (partner == null || partner.kind != PartnerKind.DEVICE_VENDOR) {
+            throw new SignatureRefused("unknown sender");
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp == null ? "" : timestamp.trim());
+        } catch (NumberFormatException e) {
+            throw new SignatureRefused("no timestamp");
+        }
+        if (Math.abs(Instant.now(clock).getEpochSecond() - seconds) > config.inbound().tolerance().toSeconds()) {
+            throw new SignatureRefused("stale timestamp");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<String> secrets = InboundSecret.<InboundSecret>list("partnerId = ?1", partner.id).stream()
+                .filter(s -> s.validAt(now)).map(s -> cipher.open(s.secret)).toList();
+        if (webhookId == null || webhookId.isBlank() || webhookId.length() > 200
+                || !WebhookSignature.verifies(secrets, webhookId, seconds, body == null ? "" : body, signature)) {
+            throw new SignatureRefused("signature does not verify");
+        }
+        int fresh = entityManager.createNativeQuery("""
+                insert into inbound_message (partner_id, webhook_id, kind, received_at) values (?1, ?2, 'device-alarm', now())
+                on conflict do nothing""").setParameter(1, partner.id).setParameter(2, webhookId).executeUpdate();
+        if (fresh == 0) {
+            throw new ConflictProblem("Message " + webhookId + " was received before");
+        }
+        DeviceAlarm alarm = read(body);
+        if (!partner.serves(alarm.communityId())) {
+            throw new NotFoundProblem("No community " + alarm.communityId() + " among the partner's");
+        }
+        ResidentAlarms.Receipt receipt = residents.report(new ResidentAlarms.Alarm(alarm.alarmId(), alarm.communityId(),
+                alarm.householdId(), alarm.kind(), alarm.deviceId(), alarm.occurredAt()));
+        entityManager.createNativeQuery("update inbound_message set outcome = ?3 where partner_id = ?1 and webhook_id = ?2")
+                .setParameter(1, partner.id).setParameter(2, webhookId).setParameter(3, "care-alert " + receipt.alertId())
+                .executeUpdate();
+        Log.infof("Device alarm %s of partner %s: care alert %s (%s)", alarm.alarmId(), partner.id, receipt.alertId(),
+                receipt.raised() ? "raised" : "known");
+        return receipt;
+    }
+
+    /** A new inbound secret for a device vendor (shown once); the previous one verifies for the overlap. */
+    @Transactional
+    public RolledSecret rollSecret(String partnerId) {
+        Partner partner = scope.usable(partnerId);
+        if (partner.kind != PartnerKind.DEVICE_VENDOR) {
+            throw new InvalidRequestProblem("Only device vendors send signed alarms");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime until = now.plus(config.secretOverlap());
+        List<InboundSecret> current = InboundSecret.list("partnerId = ?1 and expiresAt is null", partner.id);
+        current.forEach(s -> s.expiresAt = until);
+        InboundSecret fresh = new InboundSecret();
+        fresh.id = UUID.randomUUID();
+        fresh.partnerId = partner.id;
+        String plain = WebhookSignature.newSecret();
+        fresh.secret = cipher.seal(plain);
+        fresh.createdAt = now;
+        fresh.persist();
+        return new RolledSecret(plain, current.isEmpty() ? null : until);
+    }
+
+    private DeviceAlarm read(String body) {
+        DeviceAlarm alarm;
+        try {
+            alarm = mapper.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).forType(DeviceAlarm.class)
+                    .readValue(body);
+        } catch (java.io.IOException e) {
+            throw new InvalidRequestProblem("The body is not a device alarm");
+        }
+        if (alarm == null || alarm.alarmId() == null || !alarm.alarmId().matches("[A-Za-z0-9._:-]{1,100}")) {
+            throw new InvalidRequestProblem("alarmId", "must be 1 to 100 letters, digits or . _ : -");
+        }
+        if (alarm.communityId() == null || alarm.householdId() == null) {
+            throw new InvalidRequestProblem("communityId and householdId are required");
+        }
+        if (alarm.kind() == null || !KINDS.contains(alarm.kind())) {
+            throw new InvalidRequestProblem("kind", "must be GAS_LEAK or SMOKE");
+        }
+        if (alarm.deviceId() == null || alarm.deviceId().isBlank() || alarm.deviceId().length() > 100) {
+            throw new InvalidRequestProblem("deviceId", "is required (at most 100 characters)");
+        }
+        return alarm;
+    }
+}
