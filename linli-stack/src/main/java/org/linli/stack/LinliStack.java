@@ -30,6 +30,11 @@ public final class LinliStack implements AutoCloseable {
      * after theirs (8085 in a local run). It has no database and reads no topic.
      */
     public static final String APP = "neighbourhood-app";
+    /**
+     * The partners' one door (webhooks out, signed alarms in), started with the app, on the port after it (8086 in a
+     * local run); database linli_partner.
+     */
+    public static final String GATEWAY = "partner-gateway";
     /** The services that publish events (through their outbox); dashboard-service only reads. */
     public static final List<String> PUBLISHERS = List.of("resident-service", "points-service", "canteen-service");
     /**
@@ -84,6 +89,11 @@ public final class LinliStack implements AutoCloseable {
                     appEnvironment(services, settings), logDirectory);
             launched.add(app);
             services.put(APP, app);
+            int gatewayPort = basePort == 0 ? freePort() : basePort + SERVICES.size() + 2;
+            ServiceProcess gateway = ServiceProcess.launch(GATEWAY, home.resolve(GATEWAY).resolve("target/quarkus-app"),
+                    gatewayPort, gatewayEnvironment(infrastructure, services, settings), logDirectory);
+            launched.add(gateway);
+            services.put(GATEWAY, gateway);
             for (ServiceProcess service : launched) { // they start in parallel; wait for each
                 service.awaitReady(READY_TIMEOUT);
             }
@@ -106,6 +116,7 @@ public final class LinliStack implements AutoCloseable {
         old.close();
         ServiceProcess fresh = ServiceProcess.launch(name, home.resolve(name).resolve("target/quarkus-app"),
                 old.baseUri().getPort(), name.equals(APP) ? appEnvironment(services, settings)
+                        : name.equals(GATEWAY) ? gatewayEnvironment(infrastructure, services, settings)
                         : environment(infrastructure, name, settings), logDirectory);
         services.put(name, fresh);
         return fresh.awaitReady(READY_TIMEOUT);
@@ -118,7 +129,7 @@ public final class LinliStack implements AutoCloseable {
     private static Map<String, String> environment(Infrastructure infrastructure, String service,
             Map<String, Map<String, String>> settings) {
         PostgresEndpoint postgres = infrastructure.postgres();
-        String database = "linli_" + service.replace("-service", "");
+        String database = "linli_" + service.replace("-service", "").replace("-gateway", "");
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.ensureDatabase(database));
         env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
@@ -127,6 +138,15 @@ public final class LinliStack implements AutoCloseable {
         // the "local" profile trusts the DEVELOPMENT keys (JWT, personal-data encryption): local runs and tests only
         env.put("QUARKUS_PROFILE", "prod,local");
         env.putAll(settings.getOrDefault(service, Map.of()));
+        return env;
+    }
+
+    /** The gateway has its own database and topics, and calls resident-service for the alarms partners send. */
+    private static Map<String, String> gatewayEnvironment(Infrastructure infrastructure, Map<String, ServiceProcess> services,
+            Map<String, Map<String, String>> settings) {
+        Map<String, String> env = new HashMap<>(environment(infrastructure, GATEWAY, Map.of()));
+        env.put("LINLI_PARTNER_RESIDENT_URL", services.get("resident-service").baseUri().toString());
+        env.putAll(settings.getOrDefault(GATEWAY, Map.of()));
         return env;
     }
 

@@ -72,7 +72,8 @@ public final class RunMain {
         StringBuilder out = new StringBuilder();
         out.append("\nLinli is running (ready in ").append(seconds).append(" s). Ctrl-C stops everything.\n\n");
         out.append(String.format("  %-17s %-24s %-12s %s%n", "service", "url", "ready after", "RSS"));
-        for (String name : LinliStack.SERVICES) {
+        for (String name : java.util.stream.Stream.concat(LinliStack.SERVICES.stream(),
+                java.util.stream.Stream.of(LinliStack.APP, LinliStack.GATEWAY)).toList()) {
             ServiceProcess s = stack.service(name);
             out.append(String.format("  %-17s %-24s %-12s %d MiB%n", name, s.baseUri(), s.readyAfterMillis() + " ms",
                     s.residentSetMiB()));
@@ -88,7 +89,10 @@ public final class RunMain {
         out.append('\n');
         out.append("  The neighbourhood app (邻里) for phones: volunteers, elders and their families. Sign in as one of the\n"
                 + "  sample people on its DEVELOPMENT sign-in page (Ms Zhao, her daughter Zhao Li, Mr Li, ...):\n");
-        out.append("  ").append(stack.service(LinliStack.APP).baseUri()).append("/\n\n");
+        out.append("  ").append(stack.service(LinliStack.APP).baseUri()).append("/\n");
+        out.append("  Community workers (韩雪), grid heads (吴亚琴) and canteen staff (刘师傅) sign in there too: the community console.\n\n");
+        out.append("  Partners (banks, canteen operators, device vendors): webhooks and signed alarms at\n");
+        out.append("  ").append(stack.service(LinliStack.GATEWAY).baseUri()).append("/q/swagger-ui (guide: partner-gateway/README.md)\n\n");
         out.append("  The district dashboard (宽城区), signed in as a district officer with a DEVELOPMENT token:\n");
         out.append("  ").append(stack.service("dashboard-service").baseUri()).append("/#token=")
                 .append(CommunityGenerator.districtOfficer()).append("\n\n");

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -96,7 +97,8 @@ class EndToEndIT {
 
     @Test
     void everyServiceReportsHealthOpenApiAndMetrics() throws Exception {
-        for (String name : LinliStack.SERVICES) {
+        for (String name : java.util.stream.Stream.concat(LinliStack.SERVICES.stream(), java.util.stream.Stream.of(
+                LinliStack.GATEWAY)).toList()) {
             ServiceApi service = new ServiceApi(stack.service(name).baseUri());
             for (String path : new String[] { "/q/health/live", "/q/health/ready", "/q/health/started", "/q/openapi",
                     "/q/metrics" }) {
@@ -231,6 +233,68 @@ class EndToEndIT {
         assertEquals(before.path("classCredits").asLong(), end.path("classCredits").asLong(), "1 bought, 1 booked");
         JsonNode proof = points.get(worker, "/communities/" + COMMUNITY + "/ledger/verify");
         assertTrue(proof.path("holds").asBoolean(), proof.toString());
+    }
+
+    @Test
+    void theSponsoringBankReceivesItsGiftsRedemptionSignedAndWithoutPersonalData() throws Exception {
+        java.util.concurrent.BlockingQueue<String[]> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        com.sun.net.httpserver.HttpServer bank = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        bank.createContext("/linli-webhooks", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            received.add(new String[] { exchange.getRequestHeaders().getFirst("webhook-id"),
+                    exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                    exchange.getRequestHeaders().getFirst("webhook-signature"), body });
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        bank.start();
+        try {
+            ServiceApi gateway = new ServiceApi(stack.service(LinliStack.GATEWAY).baseUri());
+            HttpResponse<String> partner = gateway.post(worker, "/partners", Map.of("id", "rural-commercial-bank",
+                    "name", "农商银行 Rural Commercial Bank", "kind", "BANK", "communities", List.of(COMMUNITY),
+                    "eventTypes", List.of("points.redeemed.v1", "redemption.handed-over.v1")));
+            assertEquals(201, partner.statusCode(), partner.body());
+            HttpResponse<String> subscribed = gateway.post(worker, "/partners/rural-commercial-bank/subscriptions",
+                    Map.of("url", "http://127.0.0.1:" + bank.getAddress().getPort() + "/linli-webhooks",
+                            "eventTypes", List.of("points.redeemed.v1")));
+            assertEquals(201, subscribed.statusCode(), subscribed.body());
+            String secret = ServiceApi.json(subscribed).path("secret").asText();
+
+            // Chen Xiao earns points with a visit Ms Zhao confirms, and spends them on the bank's gift
+            String chenXiao = DevTokens.as("volunteer").community(COMMUNITY).subject(story.chenXiao()).mint();
+            String msZhao = DevTokens.as("resident").community(COMMUNITY).subject(story.msZhao()).mint();
+            HttpResponse<String> logged = points.post(chenXiao, "/communities/" + COMMUNITY + "/services",
+                    Map.of("type", "ELDER_CARE_VISIT", "beneficiaryId", story.msZhao(),
+                            "performedAt", OffsetDateTime.now().minusHours(2).toString(), "minutes", 30));
+            assertEquals(201, logged.statusCode(), logged.body());
+            assertEquals(200, points.post(msZhao, "/communities/" + COMMUNITY + "/services/"
+                    + ServiceApi.json(logged).path("id").asText() + "/confirm", null).statusCode());
+            HttpResponse<String> reward = points.post(worker, "/communities/" + COMMUNITY + "/rewards",
+                    Map.of("name", "Cooking oil, 1 L", "pointsPrice", 5, "stock", 3, "sponsorId", "rural-commercial-bank"));
+            assertEquals(201, reward.statusCode(), reward.body());
+            HttpResponse<String> redeemed = points.post(chenXiao, "/communities/" + COMMUNITY + "/redemptions",
+                    Map.of("rewardId", ServiceApi.json(reward).path("id").asText()));
+            assertEquals(201, redeemed.statusCode(), redeemed.body());
+            String redemption = ServiceApi.json(redeemed).path("id").asText();
+
+            String[] delivery = received.poll(PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(delivery != null, "the bank's endpoint received the redemption");
+            JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(delivery[3]);
+            assertEquals("points.redeemed.v1", body.path("type").asText());
+            assertEquals(redemption, body.path("data").path("redemptionId").asText());
+            assertEquals("rural-commercial-bank", body.path("data").path("sponsorId").asText());
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())),
+                    "HmacSHA256"));
+            String expected = "v1," + java.util.Base64.getEncoder().encodeToString(mac.doFinal(
+                    (delivery[0] + "." + delivery[1] + "." + delivery[3]).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertTrue(List.of(delivery[2].split(" ")).contains(expected), "signed as Standard Webhooks specifies");
+            assertTrue(!delivery[3].contains(story.chenXiao()) && !delivery[3].contains(story.msZhao()),
+                    "no resident's id reaches the bank: " + delivery[3]);
+        } finally {
+            bank.stop(0);
+        }
     }
 
     @Test
