@@ -90,6 +90,33 @@ class MenuTest {
     }
 
     @Test
+    void aDishCorrectedAfterPublishingShowsCorrectedInThePublishedWeek() {
+        TestCanteen canteen = TestCanteen.create();
+        canteen.diner();
+        Week week = Week.of(canteen);
+        draft(canteen, week.goodDays());
+        canteen.as(canteen.staff()).when().post("/communities/{c}/menus/{w}/publish", canteen.code(), MONDAY.toString())
+                .then().statusCode(200);
+        String soup = week.soup().get(0);
+        canteen.as(canteen.staff()).body(Map.of("name", "Tomato egg soup (with shrimp)", "category", "SOUP",
+                "allergens", List.of("shellfish"))).when().put("/communities/{c}/dishes/{d}", canteen.code(), soup)
+                .then().statusCode(200).body("allergens", equalTo(List.of("shellfish")));
+        canteen.as(canteen.staff()).when().get("/communities/{c}/menus/{w}/published", canteen.code(), MONDAY.toString())
+                .then().statusCode(200).body("days[0].lunch.find { it.id == '" + soup + "' }.name",
+                        equalTo("Tomato egg soup (with shrimp)"))
+                .body("days[0].lunch.find { it.id == '" + soup + "' }.allergens", equalTo(List.of("shellfish")));
+        canteen.as(canteen.staff()).body(Map.of("name", "braised pork 1", "category", "MEAT"))
+                .when().put("/communities/{c}/dishes/{d}", canteen.code(), week.meat().get(0)).then().statusCode(409);
+        canteen.as(canteen.staff()).body(Map.of("name", "Braised pork 0", "category", "MEAT"))
+                .when().put("/communities/{c}/dishes/{d}", canteen.code(), week.meat().get(0)).then().statusCode(200);
+        TestCanteen other = TestCanteen.create();
+        other.as(other.staff()).body(Map.of("name", "Mine now", "category", "SOUP"))
+                .when().put("/communities/{c}/dishes/{d}", other.code(), soup).then().statusCode(404);
+        canteen.as(canteen.elder(java.util.UUID.randomUUID())).body(Map.of("name", "Fish", "category", "MEAT"))
+                .when().put("/communities/{c}/dishes/{d}", canteen.code(), soup).then().statusCode(403);
+    }
+
+    @Test
     void badInputIsA4xx() {
         TestCanteen canteen = TestCanteen.create();
         canteen.as(canteen.staff()).body(Map.of("name", "Steamed egg", "category", "EGGS"))

@@ -60,8 +60,12 @@ class DashboardPageTest {
             browser.screenshot(SCREENSHOTS.resolve("dashboard-district.png"));
 
             // sorting: the community with most lunches delivered first
-            browser.driver.findElement(By.cssSelector("button[data-sort='meals.delivered']")).click();
-            String first = browser.driver.findElement(By.cssSelector("#communities tbody tr")).getAttribute("data-community");
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(x -> {
+                browser.driver.findElement(By.cssSelector("button[data-sort='meals.delivered']")).click();
+                return true;
+            });
+            String first = wait.until(x -> browser.driver.findElement(By.cssSelector("#communities tbody tr"))
+                    .getAttribute("data-community"));
             assertEquals(d.community(1), first);
 
             // a lunch delivered now shows on the open page by itself
@@ -87,9 +91,12 @@ class DashboardPageTest {
             int delivered = heading.indexOf("\"送餐 Lunches delivered\"");
             assertEquals(String.valueOf(tile(browser, "kpi-meals-delivered")), total.split(",")[delivered]);
 
-            // drill down to one community
-            browser.driver.findElement(By.cssSelector("#communities tbody tr[data-community='" + d.community(2) + "'] a"))
-                    .click();
+            // drill down to one community (the live table may redraw between finding the link and clicking it)
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(x -> {
+                browser.driver.findElement(By.cssSelector("#communities tbody tr[data-community='" + d.community(2) + "'] a"))
+                        .click();
+                return true;
+            });
             wait.until(x -> browser.driver.findElement(By.id("community")).isDisplayed());
             assertTrue(browser.driver.findElement(By.id("title")).getText().contains(NAMES[1]));
         }

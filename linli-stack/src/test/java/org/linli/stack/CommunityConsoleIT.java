@@ -48,6 +48,7 @@ class CommunityConsoleIT extends InChangshanGarden {
             assertEquals(Boolean.TRUE, desk.script("return window.linliNotReloaded === true"), "the queue updated itself");
             desk.screenshot("console-care-queue");
             AccessibilityCheck.note(desk, "care queue", inaccessible);
+            KeyboardCheck.note(desk, "care queue", inaccessible);
             String alertId = alert.getDomAttribute("data-alert-id");
             desk.tap(alert.findElement(By.cssSelector("[data-testid=acknowledge-alert]")));
             desk.shown("acknowledge-note").sendKeys("已电话联系女儿，她下午过去看看。");
@@ -70,6 +71,7 @@ class CommunityConsoleIT extends InChangshanGarden {
             desk.waitFor(d -> d.getPageSource().contains("13504310001"));
             desk.screenshot("console-resident");
             AccessibilityCheck.note(desk, "a resident's record", inaccessible);
+            KeyboardCheck.note(desk, "a resident's record", inaccessible);
         }
         JsonNode audit = residents.get(worker, "/communities/" + COMMUNITY + "/audit?subjectId=" + story.msZhao());
         boolean found = false;
@@ -97,6 +99,7 @@ class CommunityConsoleIT extends InChangshanGarden {
             assertTrue(!phone.driver.getPageSource().contains("钱玉珍"), "a resident of another grid is not shown");
             phone.screenshot("console-grid-head-residents");
             AccessibilityCheck.note(phone, "registry, grid head", inaccessible);
+            KeyboardCheck.note(phone, "registry, grid head", inaccessible);
         }
     }
 
@@ -121,6 +124,7 @@ class CommunityConsoleIT extends InChangshanGarden {
             desk.tap("field-livesAlone");
             desk.screenshot("console-register");
             AccessibilityCheck.note(desk, "registration", inaccessible);
+            KeyboardCheck.note(desk, "registration", inaccessible);
             desk.tap("save");
             WebElement record = desk.shown("resident");
             id = record.getDomAttribute("data-resident-id");
@@ -142,6 +146,7 @@ class CommunityConsoleIT extends InChangshanGarden {
             desk.waitFor(d -> desk.all("edit-form").isEmpty());
             desk.screenshot("console-resident-registered");
             AccessibilityCheck.note(desk, "a registered resident", inaccessible);
+            KeyboardCheck.note(desk, "a registered resident", inaccessible);
         }
         JsonNode resident = residents.get(worker, "/communities/" + COMMUNITY + "/residents/" + id);
         assertEquals("钱桂英", resident.path("name").asText());
@@ -172,6 +177,7 @@ class CommunityConsoleIT extends InChangshanGarden {
                     .filter(e -> e.getText().contains("孙桂兰")).findFirst().orElse(null));
             desk.screenshot("console-duplicates");
             AccessibilityCheck.note(desk, "likely duplicates", inaccessible);
+            KeyboardCheck.note(desk, "likely duplicates", inaccessible);
             String suspect = pair.getDomAttribute("data-suspect-id");
             desk.tap(pair.findElement(By.cssSelector("[data-testid=merge]")));
             assertEquals("ACTIVE", residents.get(worker, "/communities/" + COMMUNITY + "/residents/" + newer)
@@ -202,6 +208,7 @@ class CommunityConsoleIT extends InChangshanGarden {
                     + "'] [data-testid=head]")).stream().anyMatch(h -> h.getText().contains("李建国")));
             desk.screenshot("console-org");
             AccessibilityCheck.note(desk, "organisation tree and heads", inaccessible);
+            KeyboardCheck.note(desk, "organisation tree and heads", inaccessible);
         }
         boolean appointed = false;
         for (JsonNode a : residents.get(worker, "/communities/" + COMMUNITY + "/heads")) {

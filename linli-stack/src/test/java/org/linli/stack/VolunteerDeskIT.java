@@ -61,6 +61,7 @@ class VolunteerDeskIT extends InChangshanGarden {
             assertEquals(volunteerOf.keySet(), new java.util.HashSet<>(shown), "the twenty services wait on the first page");
             desk.screenshot("console-volunteers-services");
             AccessibilityCheck.note(desk, "volunteers: services to confirm", inaccessible);
+            KeyboardCheck.note(desk, "volunteers: services to confirm", inaccessible);
 
             desk.tap("select-all");
             desk.waitFor(d -> desk.all("select-service").stream().allMatch(WebElement::isSelected) ? true : null);
@@ -76,6 +77,7 @@ class VolunteerDeskIT extends InChangshanGarden {
             desk.waitFor(d -> desk.all("pending-service").isEmpty() ? true : null);
             desk.screenshot("console-volunteers-confirmed");
             AccessibilityCheck.note(desk, "volunteers: twenty confirmed", inaccessible);
+            KeyboardCheck.note(desk, "volunteers: twenty confirmed", inaccessible);
         }
 
         assertAllConfirmedAndCreditedOnce(volunteerOf, before);
@@ -141,6 +143,7 @@ class VolunteerDeskIT extends InChangshanGarden {
             assertTrue(desk.shown("bulk-retry").isEnabled());
             desk.screenshot("console-volunteers-failures");
             AccessibilityCheck.note(desk, "volunteers: a failure listed", inaccessible);
+            KeyboardCheck.note(desk, "volunteers: a failure listed", inaccessible);
 
             // offline, nothing can be sent: it says so and the retry waits
             desk.offline();
@@ -168,6 +171,7 @@ class VolunteerDeskIT extends InChangshanGarden {
             assertTrue(!phone.all("vol-tab-counter").isEmpty());
             phone.screenshot("console-volunteers-grid-head-phone");
             AccessibilityCheck.note(phone, "volunteers: grid head on a phone", inaccessible);
+            KeyboardCheck.note(phone, "volunteers: grid head on a phone", inaccessible);
         }
     }
 
@@ -192,6 +196,7 @@ class VolunteerDeskIT extends InChangshanGarden {
             assertTrue(card.getText().contains("毛巾一条"), card.getText());
             desk.screenshot("console-volunteers-counter");
             AccessibilityCheck.note(desk, "volunteers: reward counter", inaccessible);
+            KeyboardCheck.note(desk, "volunteers: reward counter", inaccessible);
             desk.tap(card.findElement(By.cssSelector("[data-testid=hand-over]")));
             desk.waitFor(d -> desk.shown("vol-message").getText().contains("毛巾一条") ? true : null);
         }
@@ -209,6 +214,7 @@ class VolunteerDeskIT extends InChangshanGarden {
             desk.waitFor(d -> !desk.all("application").isEmpty() || !desk.all("empty").isEmpty() ? true : null);
             desk.screenshot("console-volunteers-applications");
             AccessibilityCheck.note(desk, "volunteers: applications", inaccessible);
+            KeyboardCheck.note(desk, "volunteers: applications", inaccessible);
 
             desk.tap("vol-tab-teams");
             desk.waitFor(d -> desk.all("team").size() == 14 ? true : null);
@@ -217,17 +223,20 @@ class VolunteerDeskIT extends InChangshanGarden {
             desk.waitFor(d -> d.getPageSource().contains("李建国") ? true : null);
             desk.screenshot("console-volunteers-teams");
             AccessibilityCheck.note(desk, "volunteers: teams", inaccessible);
+            KeyboardCheck.note(desk, "volunteers: teams", inaccessible);
 
             desk.tap("vol-tab-classes");
             desk.waitFor(d -> !desk.all("class-session").isEmpty() ? true : null);
             desk.screenshot("console-volunteers-classes");
             AccessibilityCheck.note(desk, "volunteers: classes", inaccessible);
+            KeyboardCheck.note(desk, "volunteers: classes", inaccessible);
 
             desk.tap("vol-tab-report");
             desk.shown("report-figures");
             desk.waitFor(d -> !desk.all("inactive-volunteers").isEmpty() || !desk.all("empty").isEmpty() ? true : null);
             desk.screenshot("console-volunteers-report");
             AccessibilityCheck.note(desk, "volunteers: monthly report", inaccessible);
+            KeyboardCheck.note(desk, "volunteers: monthly report", inaccessible);
         }
     }
 

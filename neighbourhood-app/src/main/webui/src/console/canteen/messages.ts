@@ -96,7 +96,9 @@ export const zh = {
   'can.dishes.save': '添加',
   'can.dishes.added': '已添加“{name}”。',
   'can.dishes.none': '还没有菜品。',
-  'can.dishes.noEdit': '菜品添加后暂时不能修改（食堂服务还没有修改菜品的接口）。',
+  'can.dishes.edit': '修改“{name}”',
+  'can.dishes.editCol': '修改',
+  'can.dishes.changed': '已修改“{name}”；已发布的菜单也会显示修改后的菜品。',
 
   'can.day.prev': '前一天',
   'can.day.next': '后一天',
@@ -324,7 +326,9 @@ export const en: Record<keyof typeof zh, string> = {
   'can.dishes.save': 'Add',
   'can.dishes.added': '"{name}" added.',
   'can.dishes.none': 'No dishes yet.',
-  'can.dishes.noEdit': 'A dish cannot be changed once added (canteen-service has no endpoint for it yet).',
+  'can.dishes.edit': 'Correct "{name}"',
+  'can.dishes.editCol': 'Edit',
+  'can.dishes.changed': '"{name}" corrected; published menus show the corrected dish.',
 
   'can.day.prev': 'Day before',
   'can.day.next': 'Day after',

@@ -11,12 +11,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.linli.canteen.domain.Dish;
 import org.linli.canteen.domain.DishCategory;
@@ -53,6 +55,17 @@ public class DishResource {
                 request.suitability()));
         return Response.created(URI.create("/communities/" + communityId + "/dishes/" + dish.id))
                 .entity(DishView.of(dish)).build();
+    }
+
+    @PUT
+    @Path("/{dishId}")
+    @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER })
+    @Operation(summary = "Correct a dish (name, category, allergens, suitability)",
+            description = "Menus name dishes by id: published weeks show the corrected dish. 409 for a name another dish has.")
+    public DishView change(@PathParam("communityId") String communityId, @PathParam("dishId") UUID dishId,
+            @NotNull @Valid NewDish request) {
+        return DishView.of(menus.changeDish(communityId, dishId, new Menus.NewDish(request.name(), request.category(),
+                request.allergens(), request.suitability())));
     }
 
     @GET

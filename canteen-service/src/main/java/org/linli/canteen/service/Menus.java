@@ -66,13 +66,33 @@ public class Menus {
 
     public Dish addDish(String communityId, NewDish request) {
         scope.managed(communityId);
-        String name = request.name().strip();
-        if (Dish.count("communityId = ?1 and lower(name) = ?2", communityId, name.toLowerCase()) > 0) {
-            throw new ConflictProblem("The canteen already has a dish named '" + name + "'");
-        }
         Dish dish = new Dish();
         dish.id = UUID.randomUUID();
         dish.communityId = communityId;
+        describe(dish, request);
+        dish.createdAt = OffsetDateTime.now(clock);
+        dish.persist();
+        return dish;
+    }
+
+    /**
+     * Corrects a dish: its name, category, allergens and suitability. Menus name dishes by id, so published weeks show
+     * the corrected dish (an allergen found later must reach the diners who read the week).
+     */
+    public Dish changeDish(String communityId, UUID dishId, NewDish request) {
+        scope.managed(communityId);
+        Dish dish = Dish.<Dish>find("id = ?1 and communityId = ?2", dishId, communityId).firstResultOptional()
+                .orElseThrow(() -> new NotFoundProblem("No dish " + dishId + " in this canteen"));
+        describe(dish, request);
+        return dish;
+    }
+
+    private static void describe(Dish dish, NewDish request) {
+        String name = request.name().strip();
+        if (Dish.count("communityId = ?1 and lower(name) = ?2 and id <> ?3", dish.communityId, name.toLowerCase(),
+                dish.id) > 0) {
+            throw new ConflictProblem("The canteen already has a dish named '" + name + "'");
+        }
         dish.name = name;
         dish.category = request.category();
         dish.allergens = request.allergens() == null ? ""
@@ -80,9 +100,6 @@ public class Menus {
                         .collect(Collectors.joining(","));
         dish.suitability = request.suitability() == null ? ""
                 : request.suitability().stream().distinct().map(Enum::name).collect(Collectors.joining(","));
-        dish.createdAt = OffsetDateTime.now(clock);
-        dish.persist();
-        return dish;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -10,7 +10,11 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** Who was told about an alert, through which channel, and when. The recipient is a reference, never a number. */
+/**
+ * One notice about an alert to one recipient for one stage (raised, escalated, fallback): through which channel, when,
+ * and how it went. The recipient is a reference, never a number. Sent at most once (a unique key on alert, recipient
+ * and stage; claimed by a status transition before it leaves); see {@code org.linli.resident.notification}.
+ */
 @Entity
 @Table(name = "alert_notification")
 public class AlertNotification extends PanacheEntityBase {
@@ -18,6 +22,14 @@ public class AlertNotification extends PanacheEntityBase {
     public static final String EMERGENCY_CONTACT = "EMERGENCY_CONTACT";
     public static final String GRID_HEAD = "GRID_HEAD";
     public static final String DUTY_DESK = "DUTY_DESK";
+
+    /** Statuses: waiting for an attempt, claimed by a sender, accepted by a channel, given up, cut off mid-send, withdrawn. */
+    public static final String PENDING = "PENDING";
+    public static final String SENDING = "SENDING";
+    public static final String SENT = "SENT";
+    public static final String FAILED = "FAILED";
+    public static final String UNCERTAIN = "UNCERTAIN";
+    public static final String CANCELLED = "CANCELLED";
 
     @Id
     public UUID id;
@@ -40,4 +52,25 @@ public class AlertNotification extends PanacheEntityBase {
 
     @Column(nullable = false)
     public boolean delivered;
+
+    /** RAISED, ESCALATED or FALLBACK; null for notices recorded before notices had stages. */
+    public String stage;
+
+    /** PENDING, SENDING, SENT, FAILED, UNCERTAIN or CANCELLED. */
+    @Column(nullable = false)
+    public String status;
+
+    /** Attempts on every channel so far. */
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public OffsetDateTime nextAttemptAt;
+
+    @Column(name = "claimed_until")
+    public OffsetDateTime claimedUntil;
+
+    /** The last refusal: channel and the provider's code (never personal data). */
+    @Column(name = "last_error")
+    public String lastError;
 }

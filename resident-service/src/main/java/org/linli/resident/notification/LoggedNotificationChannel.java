@@ -2,16 +2,21 @@ package org.linli.resident.notification;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.arc.DefaultBean;
 import io.quarkus.logging.Log;
 
 /**
- * The local channel: it records that a notice was sent (the caller stores the notification record) and logs who it was
- * for by reference. Names, numbers and the message text are not logged.
+ * The local channel (linli.notices.log.enabled, on in dev, test and local runs): it logs that a notice was sent, to
+ * whom by reference. Names, numbers and the text are not logged, unless linli.notices.log.show-text is set for a
+ * developer's run with made-up people.
  */
 @ApplicationScoped
-@DefaultBean
 public class LoggedNotificationChannel implements NotificationChannel {
+
+    private final NoticeConfig config;
+
+    LoggedNotificationChannel(NoticeConfig config) {
+        this.config = config;
+    }
 
     @Override
     public String name() {
@@ -19,9 +24,18 @@ public class LoggedNotificationChannel implements NotificationChannel {
     }
 
     @Override
-    public boolean send(Notice notice) {
-        Log.infof("Care alert %s (%s): notified %s %s", notice.alertId(), notice.cause(), notice.recipientKind(),
-                notice.recipientRef());
-        return true;
+    public boolean canReach(Recipient recipient, NoticeMessage message) {
+        return config.log().enabled();
+    }
+
+    @Override
+    public Outcome send(Recipient recipient, NoticeMessage message) {
+        if (config.log().showText()) {
+            Log.infof("Notice %s (%s) to %s:%s: %s", message.noticeId(), message.template(), recipient.kind(),
+                    recipient.ref(), message.text());
+        } else {
+            Log.infof("Notice %s (%s) to %s:%s", message.noticeId(), message.template(), recipient.kind(), recipient.ref());
+        }
+        return Outcome.accepted("logged");
     }
 }

@@ -2,23 +2,22 @@ package org.linli.resident.notification;
 
 import java.util.UUID;
 
-import org.linli.resident.domain.AlertCause;
-
 /**
- * A message about a care alert for one recipient. {@code address} (a phone number) is for the channel's eyes only:
- * it is never logged or stored with the notification record.
+ * A notice to queue: which alert, for whom, at which stage. What it says and where it goes are worked out when it is
+ * sent (from the alert, the recipient's contact data and {@link NoticeTexts}), so nothing personal travels with it.
  *
  * @param alertId the alert
  * @param recipientKind EMERGENCY_CONTACT, GRID_HEAD or DUTY_DESK
- * @param recipientRef a reference to the recipient (contact id, resident id, community)
- * @param address where to reach them (a phone number), or null when the channel looks it up itself
- * @param cause why the alert was raised
- * @param text the message, in the recipient's language
+ * @param recipientRef the contact id, the grid head's resident id, or the community
+ * @param stage why now: the alert was raised, escalated, or someone could not be reached
  */
-public record Notice(UUID alertId, String recipientKind, String recipientRef, String address, AlertCause cause, String text) {
+public record Notice(UUID alertId, String recipientKind, String recipientRef, NoticeStage stage) {
 
-    @Override
-    public String toString() {
-        return "Notice[alert=" + alertId + ", to=" + recipientKind + ":" + recipientRef + ", cause=" + cause + "]";
+    public static Notice raised(UUID alertId, String recipientKind, String recipientRef) {
+        return new Notice(alertId, recipientKind, recipientRef, NoticeStage.RAISED);
+    }
+
+    public static Notice escalated(UUID alertId, String communityId) {
+        return new Notice(alertId, org.linli.resident.domain.AlertNotification.DUTY_DESK, communityId, NoticeStage.ESCALATED);
     }
 }

@@ -51,10 +51,16 @@ public class CareAlertResource {
     public record Note(@NotBlank @Size(max = 500) String note) {
     }
 
+    /**
+     * One notice: to whom (by reference), at which stage (RAISED, ESCALATED, FALLBACK), through which channel (sms,
+     * wechat, email, log, console; pending before the first try), when, its status (PENDING, SENDING, SENT, FAILED,
+     * UNCERTAIN, CANCELLED), how many attempts and the last refusal (the channel and the provider's code).
+     */
     public record NotificationView(String recipientKind, String recipientRef, String channel, OffsetDateTime sentAt,
-            boolean delivered) {
+            boolean delivered, String stage, String status, int attempts, String lastError) {
         static NotificationView of(AlertNotification n) {
-            return new NotificationView(n.recipientKind, n.recipientRef, n.channel, n.sentAt, n.delivered);
+            return new NotificationView(n.recipientKind, n.recipientRef, n.channel, n.sentAt, n.delivered, n.stage,
+                    n.status, n.attempts, n.lastError);
         }
     }
 

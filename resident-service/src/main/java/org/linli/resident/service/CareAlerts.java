@@ -29,7 +29,6 @@ import org.linli.resident.domain.Resident;
 import org.linli.resident.events.CareAlertEvents;
 import org.linli.resident.notification.Notice;
 import org.linli.resident.notification.NoticeDispatcher;
-import org.linli.resident.privacy.PiiCipher;
 
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Sort;
@@ -46,19 +45,17 @@ public class CareAlerts {
     private final ResidentScope scope;
     private final Caller caller;
     private final NoticeDispatcher notices;
-    private final PiiCipher pii;
     private final Outbox outbox;
     private final CareConfig config;
     private final Clock clock;
     private final FamilyLinks familyLinks;
     private final AuditTrail audit;
 
-    CareAlerts(ResidentScope scope, Caller caller, NoticeDispatcher notices, PiiCipher pii, Outbox outbox, CareConfig config,
+    CareAlerts(ResidentScope scope, Caller caller, NoticeDispatcher notices, Outbox outbox, CareConfig config,
             Clock clock, FamilyLinks familyLinks, AuditTrail audit) {
         this.scope = scope;
         this.caller = caller;
         this.notices = notices;
-        this.pii = pii;
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
@@ -128,8 +125,7 @@ public class CareAlerts {
         for (CareAlert alert : overdue) {
             alert.status = AlertStatus.ESCALATED;
             alert.escalatedAt = OffsetDateTime.now(clock);
-            notify(alert, AlertNotification.DUTY_DESK, alert.communityId, null,
-                    "【邻里】告警无人确认已超时，请值班人员立即处理。告警编号 " + alert.id);
+            notices.queue(Notice.escalated(alert.id, alert.communityId));
             outbox.publish(CareAlertEvents.of(CareAlertEvents.ESCALATED, alert, config.escalateAfter()));
         }
         return overdue.size();
@@ -281,9 +277,11 @@ public class CareAlerts {
         return alert;
     }
 
-    /** Tells the residents' emergency contacts and the grid head; urgent alarms go to the duty desk at once too. */
+    /**
+     * Tells the residents' emergency contacts and the grid head; urgent alarms go to the duty desk at once too. What
+     * each is told and through which channel is the notice dispatcher's business (org.linli.resident.notification).
+     */
     private void notifyCircle(CareAlert alert, List<Resident> residents) {
-        String what = describe(alert.cause);
         for (Resident resident : residents) {
             if (!org.linli.resident.domain.Consent.given(resident.id, org.linli.resident.domain.ConsentPurpose.CARE_ALERTS,
                     LocalDate.now(clock))) {
@@ -292,37 +290,19 @@ public class CareAlerts {
             List<EmergencyContact> contacts = EmergencyContact.list("residentId = ?1 and removedAt is null",
                     Sort.by("priority"), resident.id);
             for (EmergencyContact contact : contacts) {
-                notify(alert, AlertNotification.EMERGENCY_CONTACT, contact.id.toString(), pii.decrypt(contact.phoneCipher),
-                        "【邻里】您的家人" + what + "，请尽快联系确认。社区已收到告警。");
+                notices.queue(Notice.raised(alert.id, AlertNotification.EMERGENCY_CONTACT, contact.id.toString()));
             }
         }
         List<UUID> gridHeads = alert.gridId == null ? List.of()
                 : HeadAssignment.<HeadAssignment>list("orgUnitId = ?1 and kind = ?2 and endedAt is null", alert.gridId,
-                        HeadKind.GRID_HEAD).stream().map(h -> h.residentId).toList();
+                        HeadKind.GRID_HEAD).stream().map(h -> h.residentId).distinct().toList();
         for (UUID head : gridHeads) {
-            Resident gridHead = Resident.findById(head);
-            notify(alert, AlertNotification.GRID_HEAD, head.toString(),
-                    gridHead == null ? null : pii.decrypt(gridHead.phoneCipher),
-                    "【邻里】您网格内的居民" + what + "，请上门查看。告警编号 " + alert.id);
+            notices.queue(Notice.raised(alert.id, AlertNotification.GRID_HEAD, head.toString()));
         }
         if (alert.cause.urgent() || gridHeads.isEmpty()) {
-            notify(alert, AlertNotification.DUTY_DESK, alert.communityId, null,
-                    "【邻里】" + what + "，请值班人员立即处理。告警编号 " + alert.id);
+            notices.queue(Notice.raised(alert.id, AlertNotification.DUTY_DESK, alert.communityId));
         }
         outbox.publish(CareAlertEvents.of(CareAlertEvents.RAISED, alert, config.escalateAfter()));
-    }
-
-    private void notify(CareAlert alert, String kind, String ref, String address, String text) {
-        notices.queue(new Notice(alert.id, kind, ref, address, alert.cause, text));
-    }
-
-    private static String describe(AlertCause cause) {
-        return switch (cause) {
-            case DELIVERY_MISSED -> "今日午餐送餐时无人应门";
-            case WELFARE_CONCERN -> "今日送餐时身体状况令人担心";
-            case GAS_ALARM -> "家中燃气报警器报警";
-            case SMOKE_ALARM -> "家中烟雾报警器报警";
-        };
     }
 
     /** Residents who live alone or are housebound and whom nobody has seen for {@code days} days (or ever). */
