@@ -277,15 +277,18 @@ class CareNoticeTest {
         String headMail = "head-" + code + "@linli.test";
         String deskMail = "desk-" + code + "@linli.test";
         // the daughter: WeChat says she never subscribed (for good); SMS is throttled on every attempt
-        recipients.set(AlertNotification.EMERGENCY_CONTACT, circle.contact(), "zh", null, null, null, openId);
+        // (set as the community office does, through the API)
+        reach(circle, "/residents/" + circle.elder() + "/emergency-contacts/" + circle.contact(),
+                Map.of("language", "zh", "wechatOpenId", openId));
         wechat.answer(openId, 43101);
         sms.answer(circle.daughterPhone(), "isv.BUSINESS_LIMIT_CONTROL", "isv.BUSINESS_LIMIT_CONTROL",
                 "isv.BUSINESS_LIMIT_CONTROL");
         // the grid head prefers SMS, then e-mail, in English; her number is refused for good
-        recipients.set(AlertNotification.GRID_HEAD, circle.head(), "en", List.of("sms", "email"), null, headMail, null);
+        reach(circle, "/grid-heads/" + circle.head(), Map.of("language", "en", "channels", List.of("sms", "email"),
+                "email", headMail));
         sms.answer(circle.headPhone(), "isv.MOBILE_NUMBER_ILLEGAL");
         // the community's duty desk reads a shared mailbox
-        recipients.set(AlertNotification.DUTY_DESK, code, "zh", null, null, deskMail, null);
+        reach(circle, "/duty-desk", Map.of("email", deskMail));
 
         UUID alertId = raise(circle, AlertCause.DELIVERY_MISSED);
         String ref = alertId.toString().substring(0, 8);
@@ -424,7 +427,7 @@ class CareNoticeTest {
     }
 
     private static MimeMessage awaitMail(String to, String subject) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> mails(to, subject), list -> !list.isEmpty()).get(0);
+        return await().atMost(Duration.ofSeconds(60)).until(() -> mails(to, subject), list -> !list.isEmpty()).get(0);
     }
 
     private static List<MimeMessage> mails(String to, String subject) throws MessagingException {
@@ -439,5 +442,35 @@ class CareNoticeTest {
             }
         }
         return found;
+    }
+
+    /** Sets how someone is reached, as a community worker does (PUT …/notice-recipients/…). */
+    private static void reach(Circle circle, String path, Map<String, Object> body) {
+        given().auth().oauth2(circle.community().worker()).contentType(ContentType.JSON).body(body)
+                .when().put("/communities/{c}/notice-recipients" + path, circle.community().code())
+                .then().statusCode(204);
+    }
+
+    @Test
+    void onlyThoseWhoLookAfterSomeoneMaySayHowTheyAreReachedAndAddressesAreChecked() {
+        Circle circle = circle();
+        TestCommunity other = TestCommunity.create();
+        String code = circle.community().code();
+        given().auth().oauth2(circle.community().worker()).contentType(ContentType.JSON).body(Map.of("email", "not-an-address"))
+                .when().put("/communities/{c}/notice-recipients/duty-desk", code).then().statusCode(400);
+        given().auth().oauth2(circle.community().worker()).contentType(ContentType.JSON).body(Map.of("channels", List.of("fax")))
+                .when().put("/communities/{c}/notice-recipients/grid-heads/{h}", code, circle.head()).then().statusCode(400);
+        given().auth().oauth2(other.worker()).contentType(ContentType.JSON).body(Map.of("email", "a@linli.test"))
+                .when().put("/communities/{c}/notice-recipients/residents/{r}/emergency-contacts/{k}", code, circle.elder(),
+                        circle.contact()).then().statusCode(404);
+        given().auth().oauth2(circle.community().worker()).contentType(ContentType.JSON).body(Map.of("email", "a@linli.test"))
+                .when().put("/communities/{c}/notice-recipients/grid-heads/{h}", code, circle.elder()).then().statusCode(404);
+        given().auth().oauth2(org.linli.infra.DevTokens.as("grid-head").community(code).subject(circle.head()).mint())
+                .contentType(ContentType.JSON).body(Map.of("email", "desk@linli.test"))
+                .when().put("/communities/{c}/notice-recipients/duty-desk", code).then().statusCode(403);
+        given().auth().oauth2(circle.community().worker()).contentType(ContentType.JSON).body(Map.of("email", "desk@linli.test"))
+                .when().put("/communities/{c}/notice-recipients/duty-desk", code).then().statusCode(204);
+        given().auth().oauth2(circle.community().worker())
+                .when().delete("/communities/{c}/notice-recipients/duty-desk", code).then().statusCode(204);
     }
 }
