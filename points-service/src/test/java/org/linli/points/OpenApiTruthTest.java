@@ -1,6 +1,6 @@
 package org.linli.points;
 
-import org.linli.infra.openapi.ServiceOpenApiTruthTest;
+import org.linli.infra.rest.ServiceOpenApiTruthTest;
 
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -1,4 +1,4 @@
-package org.linli.infra.openapi;
+package org.linli.infra.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
