@@ -57,6 +57,11 @@ public final class CommunityGenerator {
      */
     public static final String ZHAO_LI_ACCOUNT = "5b1d7c2e-2f6a-4e8e-9d3c-0a1b2c3d4e5f";
 
+    /** Where Zhao Li, Ms Zhao's daughter, asked to be told of her mother's care alerts. */
+    public static String zhaoLiEmail(String community) {
+        return community.equals(COMMUNITY) ? "zhao.li@example.com" : "zhao.li+" + community + "@example.com";
+    }
+
     /** The people of the story, for the run command's greeting and the end-to-end tests. */
     public record Story(String msZhao, String msZhaoHousehold, String mrLi, String gridHead, String chenXiao, String mrSun) {
     }
@@ -158,9 +163,16 @@ public final class CommunityGenerator {
         consent(worker, mrSun, "CANTEEN");
         // her daughter, across town, orders and reads alerts for her from her own account (her own sign-in)
         consent(worker, msZhao, "FAMILY_ACCESS");
-        api.create(worker, "/communities/" + code + "/residents/" + msZhao + "/family-links", Map.of("memberId",
-                code.equals(COMMUNITY) ? ZHAO_LI_ACCOUNT : java.util.UUID.nameUUIDFromBytes((code + "/zhao-li").getBytes()).toString(),
+        String zhaoLi = code.equals(COMMUNITY) ? ZHAO_LI_ACCOUNT
+                : java.util.UUID.nameUUIDFromBytes((code + "/zhao-li").getBytes()).toString();
+        api.create(worker, "/communities/" + code + "/residents/" + msZhao + "/family-links", Map.of("memberId", zhaoLi,
                 "relationship", "女儿", "purposes", List.of("MEALS", "CARE_ALERTS")));
+        // and asks, from her own account, to be told of her mother's alerts by e-mail (a local run's mailbox)
+        var told = api.put(DevTokens.as("family").subject(zhaoLi).mint(), "/family-links/notices",
+                Map.of("language", "zh", "channels", List.of("email"), "email", zhaoLiEmail(code)));
+        if (told.statusCode() != 204) {
+            throw new IllegalStateException("Zhao Li's notice address was refused: " + told.statusCode() + " " + told.body());
+        }
         for (String volunteer : List.of(mrLi, chenXiao)) {
             volunteer(worker, volunteer, layout.teams().get(volunteer.equals(mrLi) ? 3 : 13));
         }

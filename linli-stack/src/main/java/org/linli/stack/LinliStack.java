@@ -49,10 +49,12 @@ public final class LinliStack implements AutoCloseable {
     private final Path home;
     private final Path logDirectory;
     private final Map<String, Map<String, String>> settings;
+    private final LocalMailbox mailbox;
 
     private LinliStack(Infrastructure infrastructure, Map<String, ServiceProcess> services, Path home, Path logDirectory,
-            Map<String, Map<String, String>> settings) {
+            Map<String, Map<String, String>> settings, LocalMailbox mailbox) {
         this.infrastructure = infrastructure;
+        this.mailbox = mailbox;
         this.services = services;
         this.home = home;
         this.logDirectory = logDirectory;
@@ -71,8 +73,11 @@ public final class LinliStack implements AutoCloseable {
      * As {@link #start(Path, int, Path)}, with settings of some services changed by environment variables (the end-to-end
      * tests shorten the care-alert escalation from 15 minutes to seconds, as a deployment could).
      */
-    public static LinliStack start(Path home, int basePort, Path logDirectory, Map<String, Map<String, String>> settings) {
+    public static LinliStack start(Path home, int basePort, Path logDirectory, Map<String, Map<String, String>> given) {
         Infrastructure infrastructure = Infrastructure.shared();
+        // care-alert e-mails go to a real SMTP server on this machine, shown on a page (8089 in a local run)
+        LocalMailbox mailbox = LocalMailbox.start(basePort == 0 ? 0 : basePort + 10, basePort == 0 ? 0 : basePort + 9);
+        Map<String, Map<String, String>> settings = withMailbox(given, mailbox);
         Map<String, ServiceProcess> services = new HashMap<>();
         List<ServiceProcess> launched = new ArrayList<>();
         try {
@@ -97,11 +102,12 @@ public final class LinliStack implements AutoCloseable {
             for (ServiceProcess service : launched) { // they start in parallel; wait for each
                 service.awaitReady(READY_TIMEOUT);
             }
-            LinliStack stack = new LinliStack(infrastructure, services, home, logDirectory, settings);
+            LinliStack stack = new LinliStack(infrastructure, services, home, logDirectory, settings, mailbox);
             infrastructure.beforeStop(stack::close); // Ctrl-C or SIGTERM: no service JVM outlives the run
             return stack;
         } catch (RuntimeException e) {
             launched.forEach(ServiceProcess::close);
+            mailbox.close();
             throw e;
         }
     }
@@ -126,6 +132,25 @@ public final class LinliStack implements AutoCloseable {
         return infrastructure;
     }
 
+    /** The local mailbox care-alert e-mails arrive in. */
+    public LocalMailbox mailbox() {
+        return mailbox;
+    }
+
+    /** resident-service sends e-mail notices to the local mailbox (settings given for it still win). */
+    private static Map<String, Map<String, String>> withMailbox(Map<String, Map<String, String>> given, LocalMailbox mailbox) {
+        Map<String, Map<String, String>> settings = new HashMap<>(given);
+        Map<String, String> resident = new HashMap<>();
+        resident.put("LINLI_NOTICES_EMAIL_ENABLED", "true");
+        resident.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        resident.put("QUARKUS_MAILER_PORT", String.valueOf(mailbox.smtpPort()));
+        resident.put("QUARKUS_MAILER_FROM", "linli-notices@localhost");
+        resident.put("QUARKUS_MAILER_MOCK", "false");
+        resident.putAll(given.getOrDefault("resident-service", Map.of()));
+        settings.put("resident-service", resident);
+        return settings;
+    }
+
     private static Map<String, String> environment(Infrastructure infrastructure, String service,
             Map<String, Map<String, String>> settings) {
         PostgresEndpoint postgres = infrastructure.postgres();
@@ -141,11 +166,15 @@ public final class LinliStack implements AutoCloseable {
         return env;
     }
 
-    /** The gateway has its own database and topics, and calls resident-service for the alarms partners send. */
+    /**
+     * The gateway has its own database and topics, and calls resident-service for the alarms partners send and
+     * canteen-service for the meal reports canteen operators send.
+     */
     private static Map<String, String> gatewayEnvironment(Infrastructure infrastructure, Map<String, ServiceProcess> services,
             Map<String, Map<String, String>> settings) {
         Map<String, String> env = new HashMap<>(environment(infrastructure, GATEWAY, Map.of()));
         env.put("LINLI_PARTNER_RESIDENT_URL", services.get("resident-service").baseUri().toString());
+        env.put("LINLI_PARTNER_CANTEEN_URL", services.get("canteen-service").baseUri().toString());
         env.putAll(settings.getOrDefault(GATEWAY, Map.of()));
         return env;
     }
@@ -187,5 +216,6 @@ public final class LinliStack implements AutoCloseable {
     @Override
     public void close() {
         services.values().forEach(ServiceProcess::close);
+        mailbox.close();
     }
 }

@@ -93,6 +93,10 @@ public final class RunMain {
         out.append("  Community workers (韩雪), grid heads (吴亚琴) and canteen staff (刘师傅) sign in there too: the community console.\n\n");
         out.append("  Partners (banks, canteen operators, device vendors): webhooks and signed alarms at\n");
         out.append("  ").append(stack.service(LinliStack.GATEWAY).baseUri()).append("/q/swagger-ui (guide: partner-gateway/README.md)\n\n");
+        out.append("  Care-alert e-mails (Zhao Li asked to be told of her mother's alerts at ")
+                .append(CommunityGenerator.zhaoLiEmail(community)).append(") arrive in the local mailbox:\n");
+        out.append("  ").append(stack.mailbox().pageUri()).append("  (SMTP 127.0.0.1:").append(stack.mailbox().smtpPort())
+                .append("; SMS and WeChat go to resident-service's log unless their credentials are set)\n\n");
         out.append("  The district dashboard (宽城区), signed in as a district officer with a DEVELOPMENT token:\n");
         out.append("  ").append(stack.service("dashboard-service").baseUri()).append("/#token=")
                 .append(CommunityGenerator.districtOfficer()).append("\n\n");

@@ -17,7 +17,10 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.linli.infra.DevTokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +38,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <li>a confirmed visit earns points once; the points buy a gift and the minutes a class seat;</li>
  * <li>dashboard-service, reading only the topics, shows the figures the services report, also after a rebuild.</li>
  * </ol>
+ * Operations: one confirmation is one trace across services in their JSON logs, and after everything else ran, no
+ * service's log holds personal data.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
 
     static final String COMMUNITY = "changshan-garden";
@@ -146,6 +152,23 @@ class EndToEndIT {
                 detail.toString());
         assertEquals(before + 5, points.get(worker, walletPath).path("points").asLong(),
                 "a missed door earns nothing");
+        // her daughter asked, from her own account, to be told by e-mail: the notice is in her mailbox (a real SMTP
+        // server), calling her mother as the family does and saying nothing more than she needs
+        String daughter = CommunityGenerator.zhaoLiEmail(COMMUNITY);
+        long waitUntil = System.nanoTime() + PATIENCE.toNanos();
+        while (stack.mailbox().to(daughter).isEmpty() && System.nanoTime() < waitUntil) {
+            Thread.sleep(200);
+        }
+        List<LocalMailbox.Mail> toDaughter = stack.mailbox().to(daughter);
+        assertEquals(1, toDaughter.size(), "one e-mail to the daughter: " + stack.mailbox().mails());
+        assertEquals("【邻里】家人关怀提醒", toDaughter.get(0).subject());
+        assertEquals("【邻里】您的家人赵阿姨今天送餐时无人应答，社区已收到告警并在处理，方便时请与家人联系。",
+                toDaughter.get(0).text());
+        JsonNode toHer = residents.await(worker, "/communities/" + COMMUNITY + "/care-alerts/" + alert.path("id").asText(),
+                PATIENCE, a -> find(a.path("notifications"), n -> n.path("recipientKind").asText().equals("FAMILY_MEMBER")
+                        && n.path("status").asText().equals("SENT")) != null);
+        assertEquals("email", find(toHer.path("notifications"),
+                n -> n.path("recipientKind").asText().equals("FAMILY_MEMBER")).path("channel").asText(), toHer.toString());
 
         // 4. the next day Ms Zhao opens but says she feels dizzy: a worrying welfare check is a care alert too
         JsonNode worry = doorThenAlert(dayAfter.plusDays(1), mrLi,
@@ -331,6 +354,146 @@ class EndToEndIT {
         dashboard.await(operator, "/admin/rebuild", Duration.ofSeconds(120), s -> "DONE".equals(s.path("state").asText()));
         assertEquals("", sameFigures(dashboard, officer, figures, month, Duration.ofSeconds(5)),
                 "after a rebuild, dashboard-service's figures differ from the services' own");
+    }
+
+    @Test
+    void oneConfirmationIsOneTraceFromTheRequestThroughTheLedgerToResidentServicesConsumer() throws Exception {
+        String chenXiao = DevTokens.as("volunteer").community(COMMUNITY).subject(story.chenXiao()).mint();
+        String msZhao = DevTokens.as("resident").community(COMMUNITY).subject(story.msZhao()).mint();
+        points.await(worker, "/communities/" + COMMUNITY + "/volunteers/" + story.chenXiao() + "/wallet", PATIENCE, w -> true);
+        HttpResponse<String> logged = points.post(chenXiao, "/communities/" + COMMUNITY + "/services",
+                Map.of("type", "ELDER_CARE_VISIT", "beneficiaryId", story.msZhao(), "minutes", 20,
+                        "performedAt", OffsetDateTime.now().minusMinutes(90).toString()));
+        assertEquals(201, logged.statusCode(), logged.body());
+        String service = ServiceApi.json(logged).path("id").asText();
+
+        // Ms Zhao confirms with no trace context of her own: points-service starts the trace
+        HttpResponse<String> confirmed = points.post(msZhao, "/communities/" + COMMUNITY + "/services/" + service
+                + "/confirm", null);
+        assertEquals(200, confirmed.statusCode(), confirmed.body());
+
+        JsonNode request = logLine("points-service", line -> line.path("message").asText()
+                .startsWith("Service " + service + " confirmed"));
+        String trace = request.path("mdc").path("traceId").asText();
+        assertTrue(trace.matches("[0-9a-f]{32}"), "the confirmation's log line carries a trace id: " + request);
+        for (String field : new String[] { "timestamp", "level", "loggerName", "message", "service" }) {
+            assertTrue(request.hasNonNull(field), field + " in " + request);
+        }
+        assertEquals("points-service", request.path("service").asText());
+        assertEquals(COMMUNITY, request.path("mdc").path("communityId").asText(), "the community, from the path: " + request);
+
+        JsonNode posting = logLine("points-service", line -> line.path("message").asText().startsWith("Posted SERVICE_AWARD")
+                && line.path("message").asText().contains(service));
+        assertEquals(trace, posting.path("mdc").path("traceId").asText(), "the ledger posting is in the trace: " + posting);
+
+        JsonNode consumed = logLine("resident-service", line -> line.path("message").asText()
+                .startsWith("Confirmed service " + service + " counted"));
+        assertEquals(trace, consumed.path("mdc").path("traceId").asText(),
+                "resident-service's consumer continues the trace the event carried: " + consumed);
+        assertEquals(COMMUNITY, consumed.path("mdc").path("communityId").asText(), "the community, from the event");
+        assertEquals("resident-service", consumed.path("service").asText());
+        assertTrue(!consumed.path("mdc").path("spanId").asText().equals(request.path("mdc").path("spanId").asText()),
+                "in a span of its own");
+    }
+
+    /** The first JSON line of {@code service}'s log that matches, waiting for it as long as events may take. */
+    private static JsonNode logLine(String service, Predicate<JsonNode> matches) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        do {
+            for (String line : logLines(stack.service(service).log())) {
+                JsonNode json = logJson(line);
+                if (json != null && matches.test(json)) {
+                    return json;
+                }
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("no such line in " + stack.service(service).log() + " within " + PATIENCE);
+    }
+
+    /** A log's lines as they are now (the last may be half written). */
+    private static List<String> logLines(Path log) throws java.io.IOException {
+        return List.of(new String(java.nio.file.Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8)
+                .split("\\R"));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper LOG_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static JsonNode logJson(String line) {
+        if (!line.startsWith("{")) {
+            return null;
+        }
+        try {
+            return LOG_JSON.readTree(line);
+        } catch (java.io.IOException e) {
+            return null; // a line still being written
+        }
+    }
+
+    /** The story's people, the people EndToEndIT registers, and the generator's made-up names, numbers and addresses. */
+    static final List<String> STORY_NAMES = List.of("赵秀兰", "李建国", "王淑芬", "孙德明", "陈晓", "吴亚琴", "赵丽", "周桂英");
+    static final Map<String, java.util.regex.Pattern> PERSONAL_DATA = Map.of(
+            "mobile number", java.util.regex.Pattern.compile("(?<![0-9A-Za-z])1[3-9]\\d{9}(?![0-9A-Za-z])"),
+            "ID number", java.util.regex.Pattern.compile(
+                    "(?<![0-9A-Za-z])\\d{6}(19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])\\d{3}[0-9Xx](?![0-9A-Za-z])"),
+            "e-mail address", java.util.regex.Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"),
+            "address", java.util.regex.Pattern.compile("\\d+\\s*号楼|\\d+\\s*单元\\s*\\d+|\\d+\\s*室"),
+            "story name", java.util.regex.Pattern.compile(String.join("|", STORY_NAMES)),
+            "generated name", java.util.regex.Pattern.compile("(?<!\\p{IsHan})[" + generatorCharacters("SURNAMES") + "]["
+                    + generatorCharacters("GIVEN") + "]{1,2}(?!\\p{IsHan})"));
+
+    @Test
+    @Order(Integer.MAX_VALUE) // after every other test of the class: the logs of the whole run
+    void noServiceLogsPersonalData() throws Exception {
+        // the scan bites: each kind of personal data the story has is found in a line made for it
+        for (String planted : new String[] { "{\"message\":\"call 13504310001\"}", "id 220103195003140026 refused",
+                "\"mail zhao.li@example.com\"", "3号楼 2单元 501", "\"赵秀兰 ordered\"", "for 钱桂英: done" }) {
+            assertFalse(personalData(planted).isEmpty(), "the scan misses " + planted);
+        }
+        List<String> found = new java.util.ArrayList<>();
+        int lines = 0;
+        for (String name : java.util.stream.Stream.concat(LinliStack.SERVICES.stream(),
+                java.util.stream.Stream.of(LinliStack.APP, LinliStack.GATEWAY)).toList()) {
+            Path log = stack.service(name).log();
+            List<String> all = logLines(log);
+            lines += all.size();
+            for (int i = 0; i < all.size(); i++) {
+                for (String kind : personalData(all.get(i))) {
+                    found.add(log.getFileName() + ":" + (i + 1) + " (" + kind + "): " + all.get(i));
+                }
+            }
+        }
+        assertTrue(lines > 100, "the services logged the run: " + lines + " lines");
+        assertTrue(found.isEmpty(), found.size() + " log lines hold personal data:\n" + String.join("\n",
+                found.subList(0, Math.min(found.size(), 30))));
+    }
+
+    /** The kinds of personal data in a log line (its text values when it is JSON, so escapes do not hide any). */
+    private static List<String> personalData(String line) {
+        JsonNode json = logJson(line);
+        String text = json == null ? line : String.join(" ", texts(json, new java.util.ArrayList<>()));
+        return PERSONAL_DATA.entrySet().stream().filter(p -> p.getValue().matcher(text).find()).map(Map.Entry::getKey)
+                .sorted().toList();
+    }
+
+    private static List<String> texts(JsonNode node, List<String> into) {
+        if (node.isContainerNode()) {
+            node.forEach(child -> texts(child, into));
+        } else {
+            into.add(node.asText());
+        }
+        return into;
+    }
+
+    /** The characters CommunityGenerator makes names of (read from it, so the scan follows the generator). */
+    private static String generatorCharacters(String field) {
+        try {
+            java.lang.reflect.Field characters = CommunityGenerator.class.getDeclaredField(field);
+            characters.setAccessible(true);
+            return (String) characters.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("CommunityGenerator." + field, e);
+        }
     }
 
     /**

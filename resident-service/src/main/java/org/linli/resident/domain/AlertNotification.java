@@ -22,6 +22,8 @@ public class AlertNotification extends PanacheEntityBase {
     public static final String EMERGENCY_CONTACT = "EMERGENCY_CONTACT";
     public static final String GRID_HEAD = "GRID_HEAD";
     public static final String DUTY_DESK = "DUTY_DESK";
+    /** A family member with a CARE_ALERTS link, reached as they asked to be (ref: their account id). */
+    public static final String FAMILY_MEMBER = "FAMILY_MEMBER";
 
     /** Statuses: waiting for an attempt, claimed by a sender, accepted by a channel, given up, cut off mid-send, withdrawn. */
     public static final String PENDING = "PENDING";
@@ -37,7 +39,7 @@ public class AlertNotification extends PanacheEntityBase {
     @Column(name = "alert_id", nullable = false)
     public UUID alertId;
 
-    /** EMERGENCY_CONTACT (ref: contact id), GRID_HEAD (ref: resident id), DUTY_DESK (ref: community). */
+    /** EMERGENCY_CONTACT (ref: contact id), FAMILY_MEMBER (ref: their account id), GRID_HEAD (ref: resident id), DUTY_DESK (ref: community). */
     @Column(name = "recipient_kind", nullable = false)
     public String recipientKind;
 

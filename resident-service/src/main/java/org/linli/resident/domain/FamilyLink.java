@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -98,5 +100,23 @@ public class FamilyLink extends PanacheEntityBase {
     /** Whether the link lets its member act for the parent for this purpose on this day. */
     public boolean allows(FamilyPurpose purpose, LocalDate day) {
         return statusOn(day) == FamilyLinkStatus.ACTIVE && purposes().contains(purpose);
+    }
+
+    /**
+     * The member's CARE_ALERTS link that covers this alert on this day: a link to the resident it is about, or for a
+     * household's alarm, to any resident of that household.
+     */
+    public static Optional<FamilyLink> covering(UUID memberId, CareAlert alert, LocalDate day) {
+        List<FamilyLink> links = FamilyLink.<FamilyLink>list("memberId = ?1 and communityId = ?2 and status = ?3",
+                memberId, alert.communityId, FamilyLinkStatus.ACTIVE).stream()
+                .filter(link -> link.allows(FamilyPurpose.CARE_ALERTS, day)).toList();
+        for (FamilyLink link : links) {
+            if (alert.residentId != null ? alert.residentId.equals(link.parentId)
+                    : alert.householdId != null && Resident.<Resident>findByIdOptional(link.parentId)
+                            .filter(parent -> alert.householdId.equals(parent.householdId)).isPresent()) {
+                return Optional.of(link);
+            }
+        }
+        return Optional.empty();
     }
 }

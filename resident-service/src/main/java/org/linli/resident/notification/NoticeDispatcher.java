@@ -29,6 +29,7 @@ import org.linli.resident.domain.CareAlert;
 import org.linli.resident.domain.Consent;
 import org.linli.resident.domain.ConsentPurpose;
 import org.linli.resident.domain.EmergencyContact;
+import org.linli.resident.domain.FamilyLink;
 import org.linli.resident.domain.Resident;
 import org.linli.resident.privacy.PiiCipher;
 
@@ -270,7 +271,7 @@ public class NoticeDispatcher {
             case ESCALATED -> NoticeTexts.ESCALATED;
             case FALLBACK -> NoticeTexts.FALLBACK;
             case RAISED -> switch (notice.recipientKind) {
-                case AlertNotification.EMERGENCY_CONTACT -> NoticeTexts.FAMILY;
+                case AlertNotification.EMERGENCY_CONTACT, AlertNotification.FAMILY_MEMBER -> NoticeTexts.FAMILY;
                 case AlertNotification.GRID_HEAD -> NoticeTexts.GRID_HEAD;
                 default -> NoticeTexts.DUTY_DESK;
             };
@@ -294,6 +295,17 @@ public class NoticeDispatcher {
                 }
                 phone = pii.decrypt(contact.phoneCipher);
                 callName = callName(Resident.findById(contact.residentId));
+            }
+            case AlertNotification.FAMILY_MEMBER -> {
+                UUID member = UUID.fromString(notice.recipientRef);
+                Optional<FamilyLink> link = FamilyLink.covering(member, alert, LocalDate.now(clock));
+                if (link.isEmpty() || !Consent.given(link.get().parentId, ConsentPurpose.CARE_ALERTS, LocalDate.now(clock))) {
+                    return Optional.empty(); // the link was revoked or ended, or consent withdrawn: not told any more
+                }
+                Resident asResident = Resident.findById(member); // a family member who lives in a community too
+                phone = asResident == null || asResident.phoneCipher == null || !asResident.active() ? null
+                        : pii.decrypt(asResident.phoneCipher);
+                callName = callName(Resident.findById(link.get().parentId));
             }
             case AlertNotification.GRID_HEAD -> {
                 Resident head = Resident.findById(UUID.fromString(notice.recipientRef));

@@ -3,6 +3,7 @@ package org.linli.resident.notification;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -21,16 +22,18 @@ import org.linli.resident.privacy.PiiCipher;
  * <li>the person's own order if they gave one, else linli.notices.order (default wechat, sms, email);</li>
  * <li>only channels that are configured for the kind of notice and for which an address is known: WeChat needs the
  * openid they gave, SMS a phone (an emergency contact's phone, a grid head's registered phone, or one given here),
- * e-mail an address given here;</li>
+ * e-mail an address given here; a family member is reached only at what they gave themself (or, when they live in a
+ * community too, at their registered phone);</li>
  * <li>then the logged channel where it is enabled (local runs), and for the duty desk last the console's care queue.</li>
  * </ol>
- * Emergency contacts are told only while the resident's CARE_ALERTS consent is in force and the contact is not removed.
+ * Emergency contacts are told only while the resident's CARE_ALERTS consent is in force and the contact is not removed;
+ * family members only while, in addition, their link holds the CARE_ALERTS purpose.
  */
 @ApplicationScoped
 public class NoticeRecipients {
 
-    static final Set<String> KINDS = Set.of(AlertNotification.EMERGENCY_CONTACT, AlertNotification.GRID_HEAD,
-            AlertNotification.DUTY_DESK);
+    static final Set<String> KINDS = Set.of(AlertNotification.EMERGENCY_CONTACT, AlertNotification.FAMILY_MEMBER,
+            AlertNotification.GRID_HEAD, AlertNotification.DUTY_DESK);
     static final Set<String> CHANNELS = Set.of("wechat", "sms", "email");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile(PhoneNumber.PATTERN);
@@ -84,6 +87,23 @@ public class NoticeRecipients {
         if (fresh) {
             recipient.persist();
         }
+    }
+
+    /** What a person gave for notices, decrypted: for showing it back to that person only. */
+    public record Given(String language, List<String> channels, String phone, String email, String wechatOpenId) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Given> given(String kind, String ref) {
+        NoticeRecipient recipient = NoticeRecipient.of(kind, ref);
+        if (recipient == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Given(recipient.language,
+                recipient.channels == null ? List.of() : List.of(recipient.channels.split(",")),
+                recipient.phoneCipher == null ? null : pii.decrypt(recipient.phoneCipher),
+                recipient.emailCipher == null ? null : pii.decrypt(recipient.emailCipher),
+                recipient.wechatOpenIdCipher == null ? null : pii.decrypt(recipient.wechatOpenIdCipher)));
     }
 
     /** Forgets everything a person gave for notices (they still get SMS on the phone the registry keeps). */

@@ -21,6 +21,7 @@ import org.linli.resident.domain.AlertStatus;
 import org.linli.resident.domain.CareAlert;
 import org.linli.resident.domain.EmergencyContact;
 import org.linli.resident.domain.FamilyLink;
+import org.linli.resident.domain.FamilyLinkStatus;
 import org.linli.resident.domain.FamilyPurpose;
 import org.linli.resident.domain.HeadAssignment;
 import org.linli.resident.domain.HeadKind;
@@ -278,8 +279,8 @@ public class CareAlerts {
     }
 
     /**
-     * Tells the residents' emergency contacts and the grid head; urgent alarms go to the duty desk at once too. What
-     * each is told and through which channel is the notice dispatcher's business (org.linli.resident.notification).
+     * Tells the residents' emergency contacts, their family members holding a CARE_ALERTS link, and the grid head;
+     * urgent alarms go to the duty desk at once too. What each is told and through which channel is the notice dispatcher's business (org.linli.resident.notification).
      */
     private void notifyCircle(CareAlert alert, List<Resident> residents) {
         for (Resident resident : residents) {
@@ -291,6 +292,12 @@ public class CareAlerts {
                     Sort.by("priority"), resident.id);
             for (EmergencyContact contact : contacts) {
                 notices.queue(Notice.raised(alert.id, AlertNotification.EMERGENCY_CONTACT, contact.id.toString()));
+            }
+            for (FamilyLink link : FamilyLink.<FamilyLink>list("parentId = ?1 and status = ?2", resident.id,
+                    FamilyLinkStatus.ACTIVE)) {
+                if (link.allows(FamilyPurpose.CARE_ALERTS, LocalDate.now(clock))) {
+                    notices.queue(Notice.raised(alert.id, AlertNotification.FAMILY_MEMBER, link.memberId.toString()));
+                }
             }
         }
         List<UUID> gridHeads = alert.gridId == null ? List.of()

@@ -213,17 +213,7 @@ public class FamilyLinks {
         if (member.isEmpty()) {
             return Optional.empty();
         }
-        List<FamilyLink> links = FamilyLink.<FamilyLink>list("memberId = ?1 and communityId = ?2 and status = ?3",
-                member.get(), alert.communityId, FamilyLinkStatus.ACTIVE).stream()
-                .filter(link -> link.allows(FamilyPurpose.CARE_ALERTS, today)).toList();
-        for (FamilyLink link : links) {
-            if (alert.residentId != null ? alert.residentId.equals(link.parentId)
-                    : alert.householdId != null && Resident.<Resident>findByIdOptional(link.parentId)
-                            .filter(parent -> alert.householdId.equals(parent.householdId)).isPresent()) {
-                return Optional.of(link);
-            }
-        }
-        return Optional.empty();
+        return FamilyLink.covering(member.get(), alert, today);
     }
 
     /** The names of the links' residents, for the people allowed to list the links. */

@@ -426,6 +426,70 @@ class CareNoticeTest {
         assertEquals(List.of(), sms.to(circle.daughterPhone()), "never sent again");
     }
 
+    @Test
+    void aDaughterWithACareAlertsLinkIsEmailedWhereSheAskedAndNoLongerOnceHerLinkIsRevoked() throws Exception {
+        Circle circle = circle();
+        String code = circle.community().code();
+        String worker = circle.community().worker();
+        UUID daughter = UUID.randomUUID(); // her own account with the identity provider; she lives across town
+        String family = org.linli.infra.DevTokens.as("family").subject(daughter.toString()).mint();
+        String mail = "zhao.li-" + daughter + "@linli.test";
+        given().auth().oauth2(worker).contentType(ContentType.JSON).body(Map.of("purpose", "FAMILY_ACCESS"))
+                .when().post("/communities/{c}/residents/{id}/consents", code, circle.elder()).then().statusCode(201);
+        String link = given().auth().oauth2(worker).contentType(ContentType.JSON)
+                .body(Map.of("memberId", daughter.toString(), "relationship", "女儿", "purposes", List.of("CARE_ALERTS")))
+                .when().post("/communities/{c}/residents/{id}/family-links", code, circle.elder())
+                .then().statusCode(201).extract().path("id");
+
+        // she has said nothing yet; an address that is not one is refused; then she gives her e-mail, shown back masked
+        JsonPath before = given().auth().oauth2(family).when().get("/family-links/notices").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(true, before.getBoolean("linked"));
+        assertEquals(null, before.getString("email"));
+        given().auth().oauth2(family).contentType(ContentType.JSON).body(Map.of("email", "not-an-address"))
+                .when().put("/family-links/notices").then().statusCode(400);
+        given().auth().oauth2(family).contentType(ContentType.JSON)
+                .body(Map.of("language", "zh", "channels", List.of("email"), "email", mail))
+                .when().put("/family-links/notices").then().statusCode(204);
+        JsonPath mine = given().auth().oauth2(family).when().get("/family-links/notices").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("z***@linli.test", mine.getString("email"));
+        assertEquals(List.of("email"), mine.getList("channels"));
+        // it is hers alone: a community worker has no such page
+        given().auth().oauth2(worker).when().get("/family-links/notices").then().statusCode(403);
+
+        UUID alertId = raise(circle, AlertCause.DELIVERY_MISSED);
+        MimeMessage toHer = awaitMail(mail, "【邻里】家人关怀提醒");
+        String text = ((String) toHer.getContent()).strip();
+        assertEquals("【邻里】您的家人赵阿姨今天送餐时无人应答，社区已收到告警并在处理，方便时请与家人联系。", text);
+        for (String secret : List.of(ELDER_NAME, circle.idNumber(), circle.daughterPhone(), circle.headPhone())) {
+            assertFalse(text.contains(secret), secret + " in " + text);
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Map<String, Object> toDaughter = notice(view(circle, alertId.toString()), "FAMILY_MEMBER", daughter.toString(),
+                    "RAISED");
+            assertEquals("SENT", toDaughter.get("status"));
+            assertEquals("email", toDaughter.get("channel"));
+        });
+
+        // the link is revoked: the next alert tells the emergency contact and the grid head, and not her
+        given().auth().oauth2(worker).when()
+                .post("/communities/{c}/residents/{id}/family-links/{l}/revoke", code, circle.elder(), link)
+                .then().statusCode(200);
+        UUID second = raise(circle, AlertCause.WELFARE_CONCERN);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals("SENT",
+                notice(view(circle, second.toString()), "GRID_HEAD", circle.head(), "RAISED").get("status")));
+        assertEquals(Map.of(), notice(view(circle, second.toString()), "FAMILY_MEMBER", daughter.toString(), "RAISED"));
+        assertEquals(1, mails(mail, "【邻里】家人关怀提醒").size(), "one e-mail: the first alert's");
+        assertEquals(false, given().auth().oauth2(family).when().get("/family-links/notices").then().statusCode(200)
+                .extract().jsonPath().getBoolean("linked"));
+
+        // she forgets her address
+        given().auth().oauth2(family).when().delete("/family-links/notices").then().statusCode(204);
+        assertEquals(null, given().auth().oauth2(family).when().get("/family-links/notices").then().statusCode(200)
+                .extract().jsonPath().getString("email"));
+    }
+
     private static MimeMessage awaitMail(String to, String subject) {
         return await().atMost(Duration.ofSeconds(60)).until(() -> mails(to, subject), list -> !list.isEmpty()).get(0);
     }
