@@ -232,6 +232,25 @@ class NeighbourhoodAppIT extends InChangshanGarden {
                     a -> !a.path("acknowledgedAt").isMissingNode() && !a.path("acknowledgedAt").isNull());
             assertTrue(acknowledged.toString().contains(CommunityGenerator.ZHAO_LI_ACCOUNT), acknowledged.toString());
 
+            // how she is told: the e-mail she gave, shown masked; she adds her mobile and asks for a text first
+            phone.waitFor(d -> phone.shown("notice-reach-summary").getText().contains("z***@example.com") ? true : null);
+            phone.tap("reach-edit");
+            phone.fill("reach-email", "zhao.li-at-example.com");
+            phone.tap("reach-save");
+            assertTrue(phone.waitFor(d -> d.findElements(By.id("reach-email-error")).stream().filter(WebElement::isDisplayed)
+                    .findFirst().orElse(null)).getText().contains("name@example.com"));
+            phone.fill("reach-email", CommunityGenerator.zhaoLiEmail(COMMUNITY));
+            phone.fill("reach-phone", "13604310011");
+            phone.tap("reach-first-sms");
+            phone.screenshot("app-family-notice-reach");
+            AccessibilityCheck.note(phone, "family: how I am told", inaccessible);
+            phone.tap("reach-save");
+            phone.waitFor(d -> phone.shown("notice-reach-summary").getText().contains("136****0011") ? true : null);
+            JsonNode reach = residents.get(DevTokens.as("family").subject(CommunityGenerator.ZHAO_LI_ACCOUNT).mint(),
+                    "/family-links/notices");
+            assertEquals("[\"sms\",\"email\"]", reach.path("channels").toString(), reach.toString());
+            assertEquals("136****0011", reach.path("phone").asText(), reach.toString());
+
             // nobody else: through the app's API with her own session, Mr Sun's lunch cannot be ordered nor read
             String answer = (String) phone.driver.executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
