@@ -238,6 +238,35 @@ class DeliveryTest {
         }
     }
 
+    @Test
+    void partnerGatewayPassesOnACanteenOperatorsReportInAnyCommunityAndAPartnersOwnTokenCannot() throws Exception {
+        TestCanteen canteen = TestCanteen.create();
+        String gateway = org.linli.infra.DevTokens.as("partner-gateway").subject("partner-gateway").mint();
+        String operator = TestCanteen.partner("kitchen-co");
+        String order = canteen.order(canteen.housebound(Map.of()), DAY, "DELIVERY");
+        String dineIn = canteen.order(canteen.diner(), DAY, "DINE_IN");
+        JsonPath run = canteen.as(canteen.staff()).body(Map.of("deliverer", Map.of("kind", "STAFF", "id", "staff-wang")))
+                .when().post("/communities/{c}/days/{d}/delivery-runs", canteen.code(), DAY.toString())
+                .then().statusCode(201).extract().jsonPath();
+        String outcome = "/communities/{c}/delivery-runs/{r}/stops/{s}/outcome";
+
+        // the operator's own token opens nothing of the kitchen; the gateway's (no community claim) does what it reports
+        canteen.as(operator).body(Map.of("welfareCheck", "OK")).when()
+                .post(outcome, canteen.code(), run.getString("id"), run.getString("stops[0].stopId")).then().statusCode(403);
+        canteen.as(operator).when().post("/communities/{c}/orders/{o}/serve", canteen.code(), dineIn).then().statusCode(403);
+        canteen.as(gateway).when().get("/communities/{c}/delivery-runs/{r}", canteen.code(), run.getString("id"))
+                .then().statusCode(200);
+        canteen.as(gateway).body(Map.of("welfareCheck", "OK")).when()
+                .post(outcome, canteen.code(), run.getString("id"), run.getString("stops[0].stopId")).then().statusCode(200);
+        canteen.as(gateway).when().post("/communities/{c}/orders/{o}/serve", canteen.code(), dineIn).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("SERVED"));
+        canteen.as(canteen.staff()).when().get("/communities/{c}/orders/{o}", canteen.code(), order).then()
+                .body("status", org.hamcrest.Matchers.equalTo("DELIVERED"));
+        // and nothing else: the community's diners and the day's orders stay closed to it
+        canteen.as(gateway).when().get("/communities/{c}/diners", canteen.code()).then().statusCode(403);
+        canteen.as(gateway).when().get("/communities/{c}/orders?date={d}", canteen.code(), DAY.toString()).then().statusCode(403);
+    }
+
     static Set<String> fieldNames(JsonNode node) {
         Set<String> names = new java.util.HashSet<>();
         node.fieldNames().forEachRemaining(names::add);

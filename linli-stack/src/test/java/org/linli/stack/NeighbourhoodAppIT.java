@@ -105,8 +105,6 @@ class NeighbourhoodAppIT extends InChangshanGarden {
     void mrSunOrdersCancelsAndPausesHisLunchInElderModeAndEveryScreenMeetsTheAgeFriendlyFigures() throws Exception {
         LocalDate monday = LocalDate.now(COMMUNITY_TIME).with(java.time.temporal.TemporalAdjusters.next(DayOfWeek.MONDAY));
         LocalDate day = monday.plusDays(1); // next Tuesday: on the published menu, well before its cut-off
-        canteen.create(staff, "/communities/" + COMMUNITY + "/standing-orders", Map.of("dinerId", story.mrSun(),
-                "service", "DINE_IN", "startsOn", monday.plusWeeks(1).toString()));
         Map<String, List<String>> shortfalls = new java.util.LinkedHashMap<>();
 
         try (PhoneBrowser phone = PhoneBrowser.open()) {
@@ -157,8 +155,23 @@ class NeighbourhoodAppIT extends InChangshanGarden {
             canteen.await(staff, "/communities/" + COMMUNITY + "/orders/" + orderId, PATIENCE,
                     o -> o.path("status").asText().equals("CANCELLED"));
 
-            // a hospital stay: his standing order pauses for three days, and resumes
+            // he sets up lunch at the canteen on weekdays (the form's days), from the Monday after next
             phone.driver.get(app + "/#/orders");
+            phone.shown("standing-form");
+            phone.tap("standing-dine-in");
+            setDate(phone, phone.shown("standing-starts"), monday.plusWeeks(1));
+            shortfalls.put("set up a standing order", AgeFriendlyCheck.shortfalls(phone));
+            phone.screenshot("app-elder-standing-order");
+            AccessibilityCheck.note(phone, "standing order, elder mode", inaccessible);
+            phone.tap("create-standing");
+            JsonNode standing = canteen.await(staff, "/communities/" + COMMUNITY + "/standing-orders?dinerId=" + story.mrSun(),
+                    PATIENCE, list -> count(list, o -> o.path("status").asText().equals("ACTIVE")) == 1);
+            JsonNode his = find(standing, o -> o.path("status").asText().equals("ACTIVE"));
+            assertEquals("DINE_IN", his.path("service").asText(), his.toString());
+            assertEquals("[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"]", his.path("weekdays").toString());
+            assertEquals(monday.plusWeeks(1).toString(), his.path("startsOn").asText(), his.toString());
+
+            // a hospital stay: his standing order pauses for three days, and resumes
             phone.shown("standing-order");
             LocalDate from = monday.plusWeeks(2);
             setDate(phone, phone.shown("pause-from"), from);
@@ -168,6 +181,13 @@ class NeighbourhoodAppIT extends InChangshanGarden {
             JsonNode paused = canteen.await(staff, "/communities/" + COMMUNITY + "/standing-orders?dinerId=" + story.mrSun(),
                     PATIENCE, list -> list.toString().contains(from.toString()));
             assertTrue(paused.toString().contains(from.plusDays(2).toString()), paused.toString());
+
+            // and when he moves to his daughter's, he stops it (asked once more)
+            phone.tap("stop-standing");
+            phone.tap("confirm-stop-standing");
+            canteen.await(staff, "/communities/" + COMMUNITY + "/standing-orders/" + his.path("id").asText(), PATIENCE,
+                    o -> o.path("status").asText().equals("CANCELLED"));
+            phone.shown("standing-form");
 
             phone.driver.get(app + "/#/account");
             phone.shown("balance");

@@ -150,6 +150,15 @@ class CareAlertTest {
                 .then().statusCode(404);
         given().auth().oauth2(circle.community().worker()).contentType(ContentType.JSON).body(alarm).when().post("/device-alarms")
                 .then().statusCode(403);
+
+        // partner-gateway (no community claim) passes on the signed alarm of a vendor it has checked serves the community
+        String gateway = DevTokens.as("partner-gateway").subject("partner-gateway").mint();
+        Map<String, Object> smoke = Map.of("alarmId", "vendor-a:alarm-" + UUID.randomUUID(), "communityId", code,
+                "householdId", circle.community().householdId(), "kind", "SMOKE", "deviceId", "smoke-3-2-501");
+        String smokeAlert = given().auth().oauth2(gateway).contentType(ContentType.JSON).body(smoke)
+                .when().post("/device-alarms").then().statusCode(201).extract().path("alertId");
+        given().auth().oauth2(circle.community().worker()).when().get("/communities/{c}/care-alerts/{id}", code, smokeAlert)
+                .then().body("cause", equalTo("SMOKE_ALARM"));
     }
 
     @Test

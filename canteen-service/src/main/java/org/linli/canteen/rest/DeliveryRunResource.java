@@ -71,7 +71,7 @@ public class DeliveryRunResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER, Roles.VOLUNTEER })
+    @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER, Roles.VOLUNTEER, Roles.GATEWAY })
     @Operation(summary = "A run's stops in order", description = "A volunteer opens only their own run (404 otherwise).")
     public RunView get(@PathParam("communityId") String communityId, @PathParam("runId") UUID runId) {
         return RunView.of(deliveries.run(communityId, runId), scope.isStaff());
@@ -79,7 +79,7 @@ public class DeliveryRunResource {
 
     @POST
     @Path("/stops/{stopId}/outcome")
-    @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.VOLUNTEER })
+    @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.VOLUNTEER, Roles.GATEWAY })
     @Operation(summary = "Record the door: OK, CONCERN (with a note) or NO_ANSWER", description = "OK and CONCERN publish "
             + "meal.delivered.v1 (the note stays here), NO_ANSWER meal.delivery-missed.v1. Once per order: the same outcome "
             + "again answers the same and publishes nothing; a different one is a 409.")

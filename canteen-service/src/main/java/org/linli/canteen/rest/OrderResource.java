@@ -89,7 +89,8 @@ public class OrderResource {
 
     @GET
     @Path("/{orderId}")
-    @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER, Roles.RESIDENT, Roles.FAMILY })
+    @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.DISTRICT_OFFICER, Roles.RESIDENT, Roles.FAMILY,
+            Roles.GATEWAY })
     public OrderView get(@PathParam("communityId") String communityId, @PathParam("orderId") UUID orderId) {
         return OrderView.of(orders.visible(communityId, orderId));
     }
@@ -106,9 +107,10 @@ public class OrderResource {
 
     @POST
     @Path("/{orderId}/serve")
-    @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER })
+    @RolesAllowed({ Roles.CANTEEN_STAFF, Roles.COMMUNITY_WORKER, Roles.GATEWAY })
     @Operation(summary = "Check a dine-in meal off at the counter", description = "Publishes meal.served.v1 with the "
-            + "price breakdown; checking off again changes nothing.")
+            + "price breakdown; checking off again changes nothing. partner-gateway passes on a canteen operator's "
+            + "report of served lunches.")
     public OrderView serve(@PathParam("communityId") String communityId, @PathParam("orderId") UUID orderId) {
         return OrderView.of(orders.serve(communityId, orderId));
     }

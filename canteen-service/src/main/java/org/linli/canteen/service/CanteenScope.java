@@ -37,6 +37,19 @@ public class CanteenScope {
         return canteens.of(communityId);
     }
 
+    /**
+     * Who runs the community's kitchen day to day: its canteen staff and community workers, and partner-gateway passing
+     * on the reports of the canteen operator it has checked serves the community (the endpoints open to the gateway
+     * are only those: an order, serving it, a run, a door's outcome).
+     */
+    public Canteen operated(String communityId) {
+        return isGateway() ? canteens.of(communityId) : managed(communityId);
+    }
+
+    public boolean isGateway() {
+        return caller.is(Roles.GATEWAY);
+    }
+
     /** Staff of the community, or a district officer of its district, read it. */
     public Canteen readable(String communityId) {
         if (isStaff() && caller.worksIn(communityId)) {

@@ -167,7 +167,7 @@ public class Deliveries {
     }
 
     private boolean mayOpen(DeliveryRun run) {
-        if (scope.isStaff() && scope.worksIn(run.communityId)) {
+        if ((scope.isStaff() && scope.worksIn(run.communityId)) || scope.isGateway()) {
             return true;
         }
         if (scope.isDistrictOfficer()) {

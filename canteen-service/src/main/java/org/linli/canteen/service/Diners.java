@@ -78,7 +78,7 @@ public class Diners {
     public Diner visible(String communityId, UUID dinerId) {
         Diner diner = Diner.findById(dinerId);
         if (diner == null || !diner.communityId.equals(communityId)
-                || !(scope.actsFor(communityId, dinerId)
+                || !(scope.actsFor(communityId, dinerId) || scope.isGateway()
                         || (scope.isDistrictOfficer() && scope.mayRead(communityId, diner.districtId)))) {
             throw new NotFoundProblem("No diner " + dinerId + " in your scope");
         }

@@ -151,7 +151,7 @@ public class Orders {
 
     /** Dine-in check-off at the counter (meal.served.v1); checking off again changes nothing. */
     public MealOrder serve(String communityId, UUID orderId) {
-        scope.managed(communityId);
+        scope.operated(communityId);
         MealOrder order = visible(communityId, orderId);
         if (order.status == OrderStatus.SERVED) {
             return order;

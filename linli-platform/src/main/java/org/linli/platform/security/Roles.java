@@ -17,6 +17,11 @@ public final class Roles {
     public static final String FAMILY = "family";
     /** Canteen staff and delivery workers. */
     public static final String CANTEEN_STAFF = "canteen-staff";
+    /**
+     * partner-gateway's own machine identity (client credentials): it passes on, in any community, what the partners it
+     * has checked report (device alarms, a canteen operator's served and delivered lunches) and nothing else.
+     */
+    public static final String GATEWAY = "partner-gateway";
     /** A partner bank or canteen operator, integrating over the API. */
     public static final String PARTNER = "partner";
     /** Runs the system: rebuilds read models, replays dead letters; sees figures, never residents' data. */

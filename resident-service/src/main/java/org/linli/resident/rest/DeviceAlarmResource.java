@@ -46,9 +46,9 @@ public class DeviceAlarmResource {
     }
 
     @POST
-    @RolesAllowed(Roles.PARTNER)
+    @RolesAllowed({ Roles.PARTNER, Roles.GATEWAY })
     @Operation(summary = "Report a household alarm",
-            description = "Raises a care alert that reaches the household's emergency contacts, the grid head and the duty desk at once. The same alarmId again returns the same alert (200 instead of 201).")
+            description = "Raises a care alert that reaches the household's emergency contacts, the grid head and the duty desk at once. The same alarmId again returns the same alert (200 instead of 201). A device vendor's token needs the community claim; partner-gateway (role partner-gateway) passes on the signed alarms of the vendors it serves, in any community.")
     public Response report(@NotNull @Valid DeviceAlarm alarm) {
         AlertCause cause = alarm.kind() == AlarmKind.GAS_LEAK ? AlertCause.GAS_ALARM : AlertCause.SMOKE_ALARM;
         CareAlerts.AlarmReport report = alerts.reportAlarm(alarm.communityId(), alarm.householdId(), cause, alarm.alarmId());

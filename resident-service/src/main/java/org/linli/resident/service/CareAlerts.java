@@ -15,6 +15,7 @@ import org.linli.platform.outbox.Outbox;
 import org.linli.platform.problem.ConflictProblem;
 import org.linli.platform.problem.NotFoundProblem;
 import org.linli.platform.security.Caller;
+import org.linli.platform.security.Roles;
 import org.linli.resident.domain.AlertCause;
 import org.linli.resident.domain.AlertNotification;
 import org.linli.resident.domain.AlertStatus;
@@ -91,7 +92,7 @@ public class CareAlerts {
      * partner and alarm id, however often it is reported.
      */
     public AlarmReport reportAlarm(String communityCode, UUID householdId, AlertCause cause, String alarmId) {
-        if (!caller.worksIn(communityCode)) {
+        if (!caller.worksIn(communityCode) && !caller.is(Roles.GATEWAY)) { // the gateway checked the vendor's scope
             throw new NotFoundProblem("No community " + communityCode + " in your scope");
         }
         String source = caller.subject() + ":" + alarmId;
