@@ -35,7 +35,7 @@ public class OperatorAction extends PanacheEntityBase {
     @Column(nullable = false)
     public String reason;
 
-    static OperatorAction record(OffsetDateTime at, String operator, String action, String target, String detail,
+    public static OperatorAction record(OffsetDateTime at, String operator, String action, String target, String detail,
             String reason) {
         OperatorAction a = new OperatorAction();
         a.id = UUID.randomUUID();

@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -14,18 +17,27 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Encrypts personal data at rest (AES-256-GCM, a fresh 96-bit nonce per value, format version byte first) and
- * computes the blind index (HMAC-SHA256 of the normalised value) that lets the registry find a national ID
- * without decrypting anything.
+ * Encrypts personal data at rest (AES-256-GCM, a fresh 96-bit nonce per value) and computes the blind index
+ * (HMAC-SHA256 of the normalised value) that lets the registry find a national ID without decrypting anything.
+ * <p>
+ * Stored format 2: {@code [2][key id][nonce][ciphertext+tag]}, the first two bytes authenticated as associated data, so
+ * a value names the key that sealed it and keys can rotate (see {@link PiiConfig}). Format 1, written before key ids,
+ * {@code [1][nonce][ciphertext+tag]}, opens with key id 1. New values are always sealed with the current key.
  */
 @ApplicationScoped
 public class PiiCipher {
 
     private static final byte FORMAT_V1 = 1;
+    private static final byte FORMAT_V2 = 2;
+    /** The key id format-1 values were sealed with. */
+    static final int LEGACY_KEY_ID = 1;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
     private final SecretKeySpec encryptionKey;
+    private final int keyId;
+    /** Every key that opens values, the current one included, by id. */
+    private final Map<Integer, SecretKeySpec> openingKeys = new HashMap<>();
     private final SecretKeySpec indexKey;
     private final SecureRandom random = new SecureRandom();
     /** Cipher and Mac instances are not thread-safe and costly to look up: one of each per thread. */
@@ -34,6 +46,25 @@ public class PiiCipher {
 
     PiiCipher(PiiConfig config) {
         this.encryptionKey = new SecretKeySpec(key(config.encryptionKey(), "linli.pii.encryption-key"), "AES");
+        this.keyId = config.encryptionKeyId();
+        if (keyId < 1 || keyId > 255) {
+            throw new IllegalStateException("linli.pii.encryption-key-id must be 1-255");
+        }
+        for (String entry : config.previousEncryptionKeys().orElse(List.of())) {
+            int colon = entry.indexOf(':');
+            int id;
+            try {
+                id = Integer.parseInt(entry.substring(0, Math.max(colon, 0)).strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("linli.pii.previous-encryption-keys: each entry is id:base64");
+            }
+            if (id == keyId || id < 1 || id > 255) {
+                throw new IllegalStateException("linli.pii.previous-encryption-keys: id " + id
+                        + " is the current key's or outside 1-255");
+            }
+            openingKeys.put(id, new SecretKeySpec(key(entry.substring(colon + 1), "a previous encryption key"), "AES"));
+        }
+        openingKeys.put(keyId, encryptionKey);
         this.indexKey = new SecretKeySpec(key(config.blindIndexKey(), "linli.pii.blind-index-key"), "HmacSHA256");
     }
 
@@ -46,9 +77,10 @@ public class PiiCipher {
             random.nextBytes(nonce);
             Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(new byte[] { FORMAT_V1 });
+            byte[] header = { FORMAT_V2, (byte) keyId };
+            cipher.updateAAD(header);
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(FORMAT_V1).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(2 + NONCE_BYTES + sealed.length).put(header).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed", e);
         }
@@ -58,18 +90,42 @@ public class PiiCipher {
         if (stored == null) {
             return null;
         }
-        if (stored.length < 1 + NONCE_BYTES || stored[0] != FORMAT_V1) {
+        int header = stored.length > 0 && stored[0] == FORMAT_V2 ? 2 : 1;
+        if (stored.length < header + NONCE_BYTES || (stored[0] != FORMAT_V1 && stored[0] != FORMAT_V2)) {
             throw new IllegalStateException("unknown ciphertext format");
+        }
+        int id = keyIdOf(stored);
+        SecretKeySpec key = openingKeys.get(id);
+        if (key == null) {
+            throw new IllegalStateException("sealed with personal-data key " + id + ", which is not configured");
         }
         try {
             Cipher cipher = ciphers.get();
-            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, stored, 1, NONCE_BYTES));
-            cipher.updateAAD(new byte[] { FORMAT_V1 });
-            byte[] plain = cipher.doFinal(stored, 1 + NONCE_BYTES, stored.length - 1 - NONCE_BYTES);
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, header, NONCE_BYTES));
+            cipher.updateAAD(stored, 0, header);
+            byte[] plain = cipher.doFinal(stored, header + NONCE_BYTES, stored.length - header - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("decryption failed (wrong key or tampered value)", e);
         }
+    }
+
+    /** The id of the key that sealed this value. */
+    public static int keyIdOf(byte[] stored) {
+        return stored[0] == FORMAT_V2 ? Byte.toUnsignedInt(stored[1]) : LEGACY_KEY_ID;
+    }
+
+    /** The id of the key new values are sealed with. */
+    public int currentKeyId() {
+        return keyId;
+    }
+
+    /** The value sealed with the current key: itself when it already is, else opened and sealed again. */
+    public byte[] reseal(byte[] stored) {
+        if (stored == null || (stored[0] == FORMAT_V2 && keyIdOf(stored) == keyId)) {
+            return stored;
+        }
+        return encrypt(decrypt(stored));
     }
 
     /** The blind index of a national ID number (upper-cased, spaces removed). */
