@@ -5,9 +5,13 @@
 #     type declarations (unknown fields refused, as the API server's strict field validation does);
 #   - Strimzi 1.0.1 (kafka.strimzi.io/v1), CloudNativePG 1.30.0 and Barman Cloud plugin 0.14.0 custom resources: the
 #     operators' released CRD schemas vendored in deploy/checks/schemas (SOURCES.md says where each came from);
+#   - prometheus-operator v0.93.0 custom resources (PodMonitor, PrometheusRule): vendored CRD schemas too;
 #   - policy (deploy/checks/policy.mjs): restricted pods, memory from the measured figures, a PDB, HPA and
 #     NetworkPolicy per Deployment, default deny, Kafka TLS + SCRAM, ACLs that match what each service's code and
-#     application.properties use, production backups, and no development key material in the production render.
+#     application.properties use, topic roles and retention, production backups, no development key material in the
+#     production render, and monitoring: the alert rules and the Grafana dashboard (deploy/grafana) parse and name only
+#     metrics listed in deploy/checks/exposed-metrics.txt (verified against a running service by resident-service's
+#     MonitoringMetricsTest), every alert has a severity and a runbook section in deploy/README.md.
 # Tools: kubectl (kustomize v5) from the machine, Node.js and packages from the npm registry (deploy/checks/
 # package-lock.json, installed by `npm ci` on first use); nothing else is downloaded.
 #
@@ -76,7 +80,10 @@ fi
 # pass the unbroken copy and fail every broken one.
 cases=0; declare -a want what
 tree=""
-fresh() { tree="$work/tree$((cases + 1))"; cp -r "$deploy/kubernetes" "$tree"; }
+fresh() { # the copy: treeN/kubernetes and, beside it, treeN/grafana (the dashboard that kubernetes/base includes)
+  tree="$work/tree$((cases + 1))/kubernetes"; mkdir -p "$work/tree$((cases + 1))"
+  cp -r "$deploy/kubernetes" "$tree"; cp -r "$deploy/grafana" "$work/tree$((cases + 1))/grafana"
+}
 edit() { # edit <file in the copy> <JavaScript expression of the file's text s>, e.g. 's.replace("a", "b")' (first "a")
   node -e '
     const fs = require("node:fs");
@@ -138,9 +145,24 @@ case_ fail "resident-service's KafkaUser without the topic its application.prope
 fresh; edit base/network/default-deny.yaml 's.replace("policyTypes: [Ingress, Egress]\n---", "policyTypes: [Ingress]\n---")'
 case_ fail "no default deny of egress"
 
+fresh; edit base/monitoring/prometheus-rules.yaml 's.replace("(linli_outbox_parked_events) > 0", "(linli_outbox_parked) > 0")'
+case_ fail "an alert rule naming a metric no service exposes"
+
+fresh; edit ../grafana/linli-operations.json 's.replace("agroal_awaiting_count{", "agroal_waiting_count{")'
+case_ fail "a dashboard panel naming a metric no service exposes"
+
+fresh; edit base/monitoring/prometheus-rules.yaml 's.replace("runbook_url: deploy/README.md#servicedown", "runbook_url: deploy/README.md#service-down")'
+case_ fail "an alert whose runbook_url names no section of deploy/README.md"
+
+fresh; edit base/kafka/topics.yaml 's.replace("    retention.ms: -1\n", "    retention.ms: 604800000\n")'
+case_ fail "an event topic that keeps events 7 days (a dashboard rebuilds a year)"
+
+fresh; edit base/kafka/topics.yaml 's.replace("    cleanup.policy: delete\n", "    cleanup.policy: compact\n")'
+case_ fail "a compacted event topic (an aggregate's history reduced to its last event)"
+
 
 export -f render_tree
-seq 1 "$cases" | xargs -P 2 -I{} bash -c 'render_tree "$1/tree$2" "$1/case$2" $([ "$2" = 1 ] && echo root) > "$1/case$2.render.out" 2>&1 || echo failed > "$1/case$2.render.status"' _ "$work" {}
+seq 1 "$cases" | xargs -P 2 -I{} bash -c 'render_tree "$1/tree$2/kubernetes" "$1/case$2" $([ "$2" = 1 ] && echo root) > "$1/case$2.render.out" 2>&1 || echo failed > "$1/case$2.render.status"' _ "$work" {}
 rendered=()
 for i in $(seq 1 "$cases"); do [ -f "$work/case$i.render.status" ] || rendered+=("$work/case$i"); done
 if [ ${#rendered[@]} -gt 0 ]; then

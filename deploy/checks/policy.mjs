@@ -5,7 +5,13 @@
 // The development key material is every Secret value of the local render (its generators hold only the public
 // development keys) and the --dev-key files; none may appear in the production render, raw or base64-encoded.
 // With --repo, each KafkaUser's ACLs are compared with what its service's code and configuration use (topics it
-// consumes, its consumer groups, its dead-letter topics, the topics its outbox publishes to): no more, no less.
+// consumes, its consumer groups, its dead-letter topics, the topics its outbox publishes to): no more, no less; and the
+// monitoring is checked against the repository: every metric the PrometheusRule and the Grafana dashboard (the
+// ConfigMap labelled grafana_dashboard) name is listed in checks/exposed-metrics.txt (which resident-service's
+// MonitoringMetricsTest verifies against a running service) and every listed name is used, each alert has a severity
+// and a runbook_url naming a section of deploy/README.md, and every service with /q/metrics is scraped.
+// Topics: each KafkaTopic says its role, its cleanup policy and its retention; event topics keep every event (never
+// compacted, retention forever or at least 400 days: a dashboard rebuilds a year), dead letters at least 30 days.
 import { readFileSync, writeFileSync, readdirSync, existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
@@ -100,6 +106,102 @@ function aclDrift(objects, where, fail) {
   }
 }
 
+// --- monitoring -----------------------------------------------------------------------------------------------
+const ALERTS = ["OutboxBacklogGrowing", "OutboxEventParked", "DeadLettersGrowing", "ConsumerLagHigh",
+  "CareAlertUnacknowledgedPastEscalation", "CareEscalationJobNotRunning", "HighErrorRate", "ServiceDown"];
+const PROMQL_WORDS = new Set(["by", "without", "on", "ignoring", "group_left", "group_right", "bool", "and", "or", "unless",
+  "offset", "inf", "nan", "atan2", "sum", "min", "max", "avg", "group", "stddev", "stdvar", "count", "count_values",
+  "bottomk", "topk", "quantile", "limitk", "limit_ratio"]);
+// The metric names of a PromQL expression: identifiers outside strings, label matchers, ranges and grouping clauses
+// that are neither functions nor keywords (a Grafana variable like $job or $__rate_interval sits inside those).
+export function metricNames(expr) {
+  const s = expr.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`/g, '""')
+    .replace(/\{[^}]*\}/g, " ").replace(/\[[^\]]*\]/g, " ")
+    .replace(/\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)/g, " ");
+  const names = new Set();
+  for (const m of s.matchAll(/(?<![\w.$])([a-zA-Z_:][a-zA-Z0-9_:]*)(\s*\()?/g)) {
+    if (!m[2] && !PROMQL_WORDS.has(m[1])) names.add(m[1]);
+  }
+  return names;
+}
+const exprsOf = (node) => (Array.isArray(node) ? node.flatMap(exprsOf)
+  : node && typeof node === "object" ? [...(typeof node.expr === "string" ? [node.expr] : []), ...Object.entries(node)
+    .filter(([k]) => k !== "templating").flatMap(([, v]) => exprsOf(v))] : []);
+// GitHub's anchor of a Markdown heading
+const anchor = (heading) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, "").replace(/ /g, "-");
+
+function monitoring(objects, where, fail) {
+  const rules = objects.filter((o) => o.kind === "PrometheusRule");
+  const dashboards = objects.filter((o) => o.kind === "ConfigMap" && o.metadata.labels?.grafana_dashboard === "1");
+  if (rules.length === 0) fail(where, "no PrometheusRule");
+  if (dashboards.length === 0) fail(where, "no Grafana dashboard ConfigMap (label grafana_dashboard: \"1\")");
+  const readme = readFileSync(join(repo, "deploy/README.md"), "utf8");
+  const sections = new Set([...readme.matchAll(/^#{1,6} (.+)$/gm)].map((m) => anchor(m[1])));
+  const used = new Map(); // metric -> where
+  const alerts = new Set();
+  for (const r of rules) {
+    for (const group of r.spec.groups ?? []) {
+      for (const rule of group.rules ?? []) {
+        const name = `PrometheusRule/${r.metadata.name} ${rule.alert ?? rule.record}`;
+        for (const m of metricNames(String(rule.expr))) if (!used.has(m)) used.set(m, name);
+        if (!rule.alert) continue;
+        alerts.add(rule.alert);
+        if (!["critical", "warning", "info"].includes(rule.labels?.severity)) fail(name, "has no severity label (critical, warning or info)");
+        const runbook = /^deploy\/README\.md#(.+)$/.exec(rule.annotations?.runbook_url ?? "");
+        if (!runbook) fail(name, "has no runbook_url naming a section of deploy/README.md (deploy/README.md#<section>)");
+        else if (!sections.has(runbook[1])) fail(name, `runbook_url names #${runbook[1]}, which is no section of deploy/README.md`);
+      }
+    }
+  }
+  for (const a of ALERTS) if (!alerts.has(a)) fail(where, `no alert ${a} (deploy/README.md promises it)`);
+  for (const d of dashboards) {
+    for (const [file, text] of Object.entries(d.data ?? {})) {
+      let dashboard;
+      try {
+        dashboard = JSON.parse(text);
+      } catch (e) {
+        fail(`ConfigMap/${d.metadata.name}`, `${file} is not JSON: ${e.message}`);
+        continue;
+      }
+      if (!Array.isArray(dashboard.panels) || !dashboard.uid || !dashboard.title) fail(`ConfigMap/${d.metadata.name}`, `${file} is no Grafana dashboard (uid, title, panels)`);
+      for (const expr of exprsOf(dashboard.panels ?? [])) for (const m of metricNames(expr)) if (!used.has(m)) used.set(m, `dashboard ${file}`);
+    }
+  }
+  const listFile = join(repo, "deploy/checks/exposed-metrics.txt");
+  const listed = new Set(readFileSync(listFile, "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#")));
+  for (const [m, by] of used) if (!listed.has(m)) fail(by, `names the metric ${m}, which no service is known to expose (deploy/checks/exposed-metrics.txt, verified by resident-service's MonitoringMetricsTest)`);
+  for (const m of listed) if (!used.has(m)) fail(listFile, `lists ${m}, which no alert rule or dashboard panel uses`);
+  // every service with /q/metrics (the platform's Micrometer registry) is scraped
+  const monitors = objects.filter((o) => o.kind === "PodMonitor");
+  const scraped = (labels) => monitors.some((p) => (p.spec.podMetricsEndpoints ?? []).some((e) => e.path === "/q/metrics")
+    && Object.entries(p.spec.selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v)
+    && (p.spec.selector.matchExpressions ?? []).every((e) => e.operator === "In" ? e.values.includes(labels[e.key]) : e.operator === "Exists" ? e.key in labels : false));
+  for (const d of objects.filter((o) => o.kind === "Deployment")) {
+    const pom = join(repo, d.metadata.name, "pom.xml");
+    if (existsSync(pom) && readFileSync(pom, "utf8").includes("<artifactId>linli-platform</artifactId>") && !scraped(d.spec.template.metadata.labels ?? {})) {
+      fail(`Deployment/${d.metadata.name}`, "exposes /q/metrics but no PodMonitor scrapes it");
+    }
+  }
+}
+
+// --- topics: role and retention ----------------------------------------------------------------------------------
+const DAY_MS = 24 * 3600 * 1000;
+function topicRetention(objects, fail) {
+  for (const t of objects.filter((o) => o.kind === "KafkaTopic")) {
+    const name = `KafkaTopic/${t.metadata.name}`;
+    const config = t.spec.config ?? {};
+    if (!t.metadata.annotations?.["linli.org/role"]) fail(name, "does not say its role (annotation linli.org/role)");
+    if (config["cleanup.policy"] === undefined || config["retention.ms"] === undefined) fail(name, "does not declare its cleanup.policy and retention.ms");
+    const retention = Number(config["retention.ms"]);
+    if (t.metadata.name.endsWith(".dlq")) {
+      if (retention !== -1 && retention < 30 * DAY_MS) fail(name, "keeps dead letters less than 30 days (time to notice, fix and replay)");
+    } else {
+      if (String(config["cleanup.policy"]).includes("compact")) fail(name, "is compacted: events are an aggregate's history, compaction keeps only its last event");
+      if (retention !== -1 && retention < 400 * DAY_MS) fail(name, "keeps events less than 400 days (a dashboard rebuilds a year from the topics)");
+    }
+  }
+}
+
 function check({ localFile, productionFile }) {
 const problems = [];
 const fail = (where, what) => problems.push(`${where}: ${what}`);
@@ -175,9 +277,11 @@ for (const [file, objects] of [[localFile, load(localFile)], [productionFile, lo
       if (acl.resource.type === "cluster" || (acl.operations ?? []).includes("All")) fail(name(u), "holds a cluster-wide or All ACL");
     }
   }
-  // 4. every database has a nightly backup, in production; the ACLs match what the services use
+  topicRetention(objects, fail);
+  // 4. every database has a nightly backup, in production; the ACLs match what the services use; monitoring
   if (file === productionFile) {
     if (repo) aclDrift(objects, file, fail);
+    if (repo) monitoring(objects, file, fail);
     for (const c of of("Cluster")) {
       if (!of("ScheduledBackup").some((b) => b.spec.cluster.name === c.metadata.name)) fail(name(c), "no ScheduledBackup");
       if (!(c.spec.plugins ?? []).some((p) => p.isWALArchiver)) fail(name(c), "no WAL archive (no point-in-time recovery)");
@@ -188,7 +292,7 @@ for (const [file, objects] of [[localFile, load(localFile)], [productionFile, lo
 return problems;
 }
 
-const OK = `policy: restricted pods, memory from the measured figures, PDB + HPA + NetworkPolicy per Deployment, default deny, Kafka TLS + SCRAM + own-topic ACLs${repo ? " matching the services' sources" : ""}, production backups, no development key in production`;
+const OK = `policy: restricted pods, memory from the measured figures, PDB + HPA + NetworkPolicy per Deployment, default deny, Kafka TLS + SCRAM + own-topic ACLs${repo ? " matching the services' sources" : ""}, topic roles and retention, production backups, no development key in production${repo ? ", alerts and dashboard naming only exposed metrics, with runbooks" : ""}`;
 let broken = false;
 for (const run of runs) {
   let problems;

@@ -37,13 +37,21 @@ const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
 for (const f of ["int32", "int64", "float", "double", "byte", "binary", "date-time", "date", "duration", "password"]) {
   ajv.addFormat(f, true); // OpenAPI type annotations; Kubernetes itself checks none of them on custom resources
 }
+// A CRD's patterns are Go (RE2) regular expressions; the one Go-only construct in the vendored schemas is the
+// case-insensitive flag "(?i)" (prometheus-operator's partial_response_strategy), written here as letter classes.
+function goPattern(pattern) {
+  if (!pattern.includes("(?i)")) return pattern;
+  const [before, after] = [pattern.slice(0, pattern.indexOf("(?i)")), pattern.slice(pattern.indexOf("(?i)") + 4)];
+  return before + after.replace(/\\.|\[[^\]]*\]|[a-zA-Z]/g, (t) => (t.length === 1 ? `[${t.toLowerCase()}${t.toUpperCase()}]` : t));
+}
 function strict(schema) {
   // The API server refuses unknown fields of a custom resource (strict field validation) unless the schema keeps them.
   if (Array.isArray(schema)) return schema.map(strict);
   if (!schema || typeof schema !== "object") return schema;
   const out = {};
   for (const [k, v] of Object.entries(schema)) {
-    out[k] = k === "properties" ? Object.fromEntries(Object.entries(v).map(([p, s]) => [p, strict(s)])) : strict(v);
+    out[k] = k === "properties" ? Object.fromEntries(Object.entries(v).map(([p, s]) => [p, strict(s)]))
+      : k === "pattern" && typeof v === "string" ? goPattern(v) : strict(v);
   }
   if (out.properties && out.additionalProperties === undefined && !out["x-kubernetes-preserve-unknown-fields"]) {
     out.additionalProperties = false;

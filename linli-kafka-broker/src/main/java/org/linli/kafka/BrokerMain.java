@@ -1,11 +1,14 @@
 package org.linli.kafka;
 
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * Runs a real Kafka broker (kafka.Kafka) in a child JVM and ties its life to the process that
  * launched it ({@code -Dlinli.parent.pid}): when that process dies, even by SIGKILL, the broker
- * shuts down cleanly instead of lingering as an orphan holding ports and files.
+ * shuts down cleanly instead of lingering as an orphan holding ports and files. Once it answers, it
+ * creates the topics Kubernetes declares ({@link DeclaredTopics}: the same file, the same partitions
+ * and retention), so tests and local runs see the topics a city runs.
  */
 public final class BrokerMain {
 
@@ -21,6 +24,15 @@ public final class BrokerMain {
             watchdog.setDaemon(true);
             watchdog.start();
         });
+        Properties config = new Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(args[0]))) {
+            config.load(in);
+        }
+        String listener = config.getProperty("advertised.listeners");
+        Thread topics = new Thread(() -> DeclaredTopics.create(listener.substring(listener.indexOf("://") + 3)),
+                "declared-topics");
+        topics.setDaemon(true);
+        topics.start();
         kafka.Kafka.main(args);
     }
 

@@ -534,6 +534,73 @@ class EndToEndIT {
         return reported == dashboard ? "" : figure + ": the service says " + reported + ", the dashboard " + dashboard + "; ";
     }
 
+    @Test
+    void aDeviceVendorsSignedGasAlarmAndACanteenOperatorsReportReachTheServicesThroughTheGateway() throws Exception {
+        ServiceApi gateway = new ServiceApi(stack.service(LinliStack.GATEWAY).baseUri());
+        // a gas-alarm vendor and the company running the kitchen, registered by the community for Changshan Garden
+        for (String[] partner : new String[][] { { "anxin-gas", "安心燃气 Anxin Gas", "DEVICE_VENDOR" },
+                { "kitchen-co", "颐康餐饮 Yikang Catering", "CANTEEN_OPERATOR" } }) {
+            HttpResponse<String> registered = gateway.post(worker, "/partners", Map.of("id", partner[0], "name", partner[1],
+                    "kind", partner[2], "communities", List.of(COMMUNITY), "eventTypes", List.of()));
+            assertEquals(201, registered.statusCode(), registered.body());
+        }
+        String vendorSecret = ServiceApi.json(gateway.post(worker, "/partners/anxin-gas/inbound-secret/roll", null))
+                .path("secret").asText();
+        String kitchenSecret = ServiceApi.json(gateway.post(worker, "/partners/kitchen-co/inbound-secret/roll", null))
+                .path("secret").asText();
+
+        // the gas alarm in Ms Zhao's flat, signed by the vendor: a care alert in resident-service, and a replay is refused
+        String alarm = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("alarmId",
+                "anxin-" + java.util.UUID.randomUUID(), "communityId", COMMUNITY, "householdId", story.msZhaoHousehold(),
+                "kind", "GAS_LEAK", "deviceId", "gas-3-2-501", "occurredAt", OffsetDateTime.now().toString()));
+        String alarmId = "msg-" + java.util.UUID.randomUUID();
+        HttpResponse<String> raised = signedPost("/inbound/anxin-gas/device-alarms", vendorSecret, alarmId, alarm);
+        assertEquals(202, raised.statusCode(), raised.body());
+        String alertId = ServiceApi.json(raised).path("alertId").asText();
+        JsonNode alert = residents.await(worker, "/communities/" + COMMUNITY + "/care-alerts/" + alertId, PATIENCE,
+                a -> a.path("cause").asText().equals("GAS_ALARM"));
+        assertEquals(story.msZhaoHousehold(), alert.path("householdId").asText(), alert.toString());
+        assertEquals(409, signedPost("/inbound/anxin-gas/device-alarms", vendorSecret, alarmId, alarm).statusCode());
+        assertEquals(401, signedPost("/inbound/anxin-gas/device-alarms", kitchenSecret, "msg-" + java.util.UUID.randomUUID(),
+                alarm).statusCode(), "signed with another partner's secret");
+
+        // the kitchen company reports Ms Zhao's lunch delivered and Mr Sun's eaten at the canteen: canteen-service has both
+        LocalDate day = LocalDate.now(COMMUNITY_TIME).plusDays(6);
+        String delivered = orderDelivery(day);
+        JsonNode run = deliveryRun(day);
+        HttpResponse<String> dineIn = canteen.post(staff, "/communities/" + COMMUNITY + "/orders",
+                Map.of("dinerId", story.mrSun(), "date", day.toString(), "service", "DINE_IN", "payment", "CASH"));
+        assertEquals(201, dineIn.statusCode(), dineIn.body());
+        String served = ServiceApi.json(dineIn).path("id").asText();
+        String report = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("reportId",
+                "yikang-" + day, "communityId", COMMUNITY, "served", List.of(served), "deliveries", List.of(Map.of(
+                        "runId", run.path("id").asText(), "stopId", stopFor(run, delivered).path("stopId").asText(),
+                        "welfareCheck", "OK"))));
+        HttpResponse<String> reported = signedPost("/inbound/kitchen-co/meal-reports", kitchenSecret,
+                "msg-" + java.util.UUID.randomUUID(), report);
+        assertEquals(202, reported.statusCode(), reported.body());
+        assertTrue(reported.body().contains("\"done\"") || reported.body().contains("\"DONE\""), reported.body());
+        canteen.await(staff, "/communities/" + COMMUNITY + "/orders/" + delivered, PATIENCE,
+                o -> o.path("status").asText().equals("DELIVERED"));
+        canteen.await(staff, "/communities/" + COMMUNITY + "/orders/" + served, PATIENCE,
+                o -> o.path("status").asText().equals("SERVED"));
+    }
+
+    /** A request signed as the Standard Webhooks specification says, with a partner's inbound secret. */
+    private static HttpResponse<String> signedPost(String path, String secret, String id, String body) throws Exception {
+        String timestamp = String.valueOf(java.time.Instant.now().getEpochSecond());
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())),
+                "HmacSHA256"));
+        String signature = "v1," + java.util.Base64.getEncoder().encodeToString(
+                mac.doFinal((id + "." + timestamp + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                stack.service(LinliStack.GATEWAY).baseUri().resolve(path)).header("content-type", "application/json")
+                .header("webhook-id", id).header("webhook-timestamp", timestamp).header("webhook-signature", signature)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String orderDelivery(LocalDate date) {
         HttpResponse<String> ordered = canteen.post(staff, "/communities/" + COMMUNITY + "/orders",
                 Map.of("dinerId", story.msZhao(), "date", date.toString(), "service", "DELIVERY", "payment", "CASH"));

@@ -60,8 +60,9 @@ public class FakeResidentService implements QuarkusTestResourceLifecycleManager 
         });
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of("linli.partner.resident.url", base, "linli.partner.resident.token-url", base + "/token",
-                "linli.partner.resident.client-secret", "test-secret");
+        // it is the identity provider of the tests too: the gateway's one client-credentials token opens both fakes
+        return Map.of("linli.partner.resident.url", base, "linli.partner.credentials.token-url", base + "/token",
+                "linli.partner.credentials.client-secret", "test-secret");
     }
 
     @Override

@@ -30,6 +30,7 @@ public final class CanteenEvents {
     public static final String MEAL_DELIVERED = "meal.delivered.v1";
     public static final String MEAL_DELIVERY_MISSED = "meal.delivery-missed.v1";
     public static final String DELIVERY_RUN_PLANNED = "delivery-run.planned.v1";
+    public static final String SETTLEMENT_CLOSED = "settlement.closed.v1";
 
     private CanteenEvents() {
     }
@@ -74,6 +75,20 @@ public final class CanteenEvents {
             String delivererId, List<RunStop> stops) {
     }
 
+    /** One sponsor's part of a closed settlement: the meals it paid a share of and what that came to. */
+    public record SponsorPart(String sponsorId, long meals, long sponsorFen) {
+    }
+
+    /**
+     * A community's day ({@code kind} DAY, {@code period} 2026-11-30) or month (MONTH, 2026-11) closed, with its
+     * settlement: meals served and delivered, in integer fen {@code totalFen = elderPaidFen + subsidyFen + sponsorFen},
+     * and each sponsor's part. Counts and amounts only: no diner, no deliverer.
+     */
+    public record SettlementClosed(String communityId, String period, String kind, LocalDate from, LocalDate to,
+            long meals, long dineIn, long delivered, long missedDeliveries, long totalFen, long elderPaidFen,
+            long subsidyFen, long sponsorFen, List<SponsorPart> sponsors, OffsetDateTime closedAt) {
+    }
+
     public static OutgoingEvent menuPublished(MenuPublished menu) {
         return new OutgoingEvent(TOPIC, MENU_PUBLISHED, menu.menuId().toString(), "menus/" + menu.menuId(),
                 menu.communityId(), menu);
@@ -110,6 +125,16 @@ public final class CanteenEvents {
         return new OutgoingEvent(TOPIC, DELIVERY_RUN_PLANNED, run.id.toString(), "delivery-runs/" + run.id,
                 run.communityId, new DeliveryRunPlanned(run.id, run.communityId, run.runDate, run.delivererKind,
                         run.delivererId, stops.stream().map(s -> new RunStop(s.id, s.sequence, s.dinerId)).toList()));
+    }
+
+    /** Keyed by the community: a community's closings stay in order (its days before the month they end). */
+    public static OutgoingEvent settlementClosed(SettlementClosed closed) {
+        return new OutgoingEvent(TOPIC, SETTLEMENT_CLOSED, closed.communityId(),
+                "settlements/" + closed.communityId() + "/" + closed.period(), closed.communityId(),
+                new SettlementClosed(closed.communityId(), closed.period(), closed.kind(), closed.from(), closed.to(),
+                        closed.meals(), closed.dineIn(), closed.delivered(), closed.missedDeliveries(), closed.totalFen(),
+                        closed.elderPaidFen(), closed.subsidyFen(), closed.sponsorFen(), closed.sponsors(),
+                        utc(closed.closedAt())));
     }
 
     /** Event timestamps are RFC 3339 in UTC, whatever zone the community clock runs in. */

@@ -38,8 +38,19 @@ public class Settlements {
         return settle(communityId, month.atDay(1), month.atEndOfMonth());
     }
 
+    /**
+     * The whole settlement of a period, every sponsor's share included, with no caller to scope it: for the closing job
+     * ({@link SettlementClosing}), which runs without a request. Never answer a caller with it.
+     */
+    public Settlement whole(String communityId, LocalDate from, LocalDate to) {
+        return compute(communityId, from, to, null);
+    }
+
     private Settlement settle(String communityId, LocalDate from, LocalDate to) {
-        String partner = partnerScope(communityId);
+        return compute(communityId, from, to, partnerScope(communityId));
+    }
+
+    private Settlement compute(String communityId, LocalDate from, LocalDate to, String partner) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("select status, sponsor_id, count(*), sum(total_fen), "
                 + "sum(elder_pays_fen), sum(subsidy_fen), sum(sponsor_fen) from meal_order "

@@ -27,7 +27,8 @@ final class EventCatalogue {
             "class.credits-bought.v1", "class.booked.v1", "class.booking-cancelled.v1",
             "menu.published.v1", "meal.ordered.v1", "meal.cancelled.v1", "meal.served.v1", "meal.delivered.v1",
             "meal.delivery-missed.v1",
-            "delivery-run.planned.v1"); // who carries which lunches: moves no figure
+            "delivery-run.planned.v1", // who carries which lunches: moves no figure
+            "settlement.closed.v1"); // a closed day's or month's totals: the figures come from the meal events
 
     private static final Pattern VERSIONED = Pattern.compile("^(.+)\\.v(\\d{1,6})$");
 

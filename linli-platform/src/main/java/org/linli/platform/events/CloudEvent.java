@@ -15,12 +15,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * aggregate id, the value is this envelope. {@code communityid} is a CloudEvents extension attribute
  * that routes the event to its tenant. {@code data} carries ids and flags, never personal data. {@code time} is
  * written as every Linli timestamp is (RFC 3339 in UTC, seconds always, at most microseconds: {@link UtcTimestamps}).
+ * {@code traceparent} and {@code tracestate} are the CloudEvents distributed-tracing extension: the W3C trace context
+ * in which the event was published (optional), which consumers continue.
  */
 public record CloudEvent(String id, String source, String type, OffsetDateTime time, String subject,
-        String communityId, JsonNode data) {
+        String communityId, JsonNode data, String traceparent, String tracestate) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+
+    /** An event without trace context. */
+    public CloudEvent(String id, String source, String type, OffsetDateTime time, String subject, String communityId,
+            JsonNode data) {
+        this(id, source, type, time, subject, communityId, data, null, null);
+    }
 
     public String toJson(ObjectMapper mapper) {
         ObjectNode node = mapper.createObjectNode();
@@ -36,6 +44,12 @@ public record CloudEvent(String id, String source, String type, OffsetDateTime t
         }
         if (communityId != null) {
             node.put("communityid", communityId);
+        }
+        if (traceparent != null) {
+            node.put("traceparent", traceparent);
+        }
+        if (tracestate != null) {
+            node.put("tracestate", tracestate);
         }
         node.put("datacontenttype", "application/json");
         node.set("data", data);
@@ -70,7 +84,7 @@ public record CloudEvent(String id, String source, String type, OffsetDateTime t
         try {
             return new CloudEvent(required(node, "id"), required(node, "source"), required(node, "type"),
                     time == null ? null : OffsetDateTime.parse(time), text(node, "subject"), text(node, "communityid"),
-                    node.path("data"));
+                    node.path("data"), text(node, "traceparent"), text(node, "tracestate"));
         } catch (DateTimeParseException e) {
             throw new MalformedEventException("time is not an RFC 3339 timestamp");
         }

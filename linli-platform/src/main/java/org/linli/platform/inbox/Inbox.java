@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 
 import org.linli.platform.events.CloudEvent;
 import org.linli.platform.events.MalformedEventException;
+import org.linli.platform.tracing.EventTracing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -17,7 +18,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * The idempotent receiving end. A consumer's effect and the record that it saw the event are written in
  * one transaction, so a redelivered event changes nothing, and a failed effect leaves no record (the
- * event is retried, then dead-lettered).
+ * event is retried, then dead-lettered). The handling continues the trace the event carries (see {@link EventTracing}):
+ * its log lines show the publisher's trace id and the event's community.
  */
 @ApplicationScoped
 public class Inbox {
@@ -27,8 +29,10 @@ public class Inbox {
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
     private final MeterRegistry registry;
+    private final EventTracing tracing;
 
-    Inbox(EntityManager entityManager, ObjectMapper mapper, MeterRegistry registry) {
+    Inbox(EntityManager entityManager, ObjectMapper mapper, MeterRegistry registry, EventTracing tracing) {
+        this.tracing = tracing;
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.registry = registry;
@@ -57,7 +61,8 @@ public class Inbox {
             registry.counter("linli.inbox.events", "consumer", consumer, "outcome", "not-read").increment();
             return false;
         }
-        boolean handled = withRetries(consumer, event, () -> QuarkusTransaction.requiringNew().call(() -> {
+        boolean handled = tracing.continued(consumer, event, () -> withRetries(consumer, event,
+                () -> QuarkusTransaction.requiringNew().call(() -> {
             int fresh = entityManager.createNativeQuery(
                     "insert into inbox_event (consumer, event_id, event_type) values (?1, ?2, ?3) on conflict do nothing")
                     .setParameter(1, consumer).setParameter(2, event.id()).setParameter(3, event.type())
@@ -67,7 +72,7 @@ public class Inbox {
             }
             handler.accept(event);
             return true;
-        }));
+        })));
         registry.counter("linli.inbox.events", "consumer", consumer, "outcome", handled ? "handled" : "duplicate")
                 .increment();
         return handled;

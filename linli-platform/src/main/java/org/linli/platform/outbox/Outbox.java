@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.linli.platform.events.OutgoingEvent;
+import org.linli.platform.tracing.EventTracing;
 import org.linli.platform.transaction.AfterCommit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,10 +17,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Where services put the events their transaction produces. The event is a row in the same
- * transaction as the business change: it is published if and only if that transaction commits.
+ * transaction as the business change: it is published if and only if that transaction commits. The trace context of
+ * the publishing request or consumer is kept with the event, so its consumers continue the same trace.
  */
 @ApplicationScoped
 public class Outbox {
+
+    /** The columns' widths (V0_6): a trace context that does not fit is left off, never the event. */
+    static final int MAX_TRACEPARENT = 128;
+    static final int MAX_TRACESTATE = 512;
 
     private final ObjectMapper mapper;
     private final OutboxConfig config;
@@ -51,6 +57,12 @@ public class Outbox {
         row.subject = event.subject();
         row.communityId = event.communityId();
         row.occurredAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC); // microseconds, as stored
+        EventTracing.TraceContext trace = EventTracing.current(); // the request's (or consumer's) trace goes along
+        if (trace != null && trace.traceparent().length() <= MAX_TRACEPARENT) {
+            row.traceparent = trace.traceparent();
+            row.tracestate = trace.tracestate() != null && trace.tracestate().length() <= MAX_TRACESTATE ? trace.tracestate()
+                    : null;
+        }
         try {
             row.data = mapper.writeValueAsString(event.data());
         } catch (JsonProcessingException e) {

@@ -47,6 +47,11 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "occurred_at", nullable = false)
     public OffsetDateTime occurredAt;
 
+    /** The W3C trace context the event was published in (the CloudEvents distributed-tracing extension), or null. */
+    public String traceparent;
+
+    public String tracestate;
+
     @Column(nullable = false, columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     public String data;

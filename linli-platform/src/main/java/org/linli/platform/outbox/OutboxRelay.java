@@ -27,11 +27,16 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.linli.platform.kafka.KafkaConnection;
 import org.linli.platform.events.CloudEvent;
+import org.linli.platform.tracing.EventTracing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -68,6 +73,11 @@ import io.quarkus.runtime.StartupEvent;
  * wave once the earlier one is acknowledged. Different keys go out
  * together, so a batch of distinct aggregates is one wave; an aggregate with many events in one batch takes one
  * broker round trip per event.
+ * <p>
+ * <b>Traces</b>: an event published in a trace carries that trace context as the CloudEvents distributed-tracing
+ * extension ({@code traceparent}, {@code tracestate} in the envelope and as {@code ce_traceparent}, {@code ce_tracestate}
+ * headers); the relay's send is a producer span in the same trace, whose context travels as the plain W3C
+ * {@code traceparent} header for the Kafka connector of the consumers.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -79,6 +89,7 @@ public class OutboxRelay {
     private final ObjectMapper mapper;
     private final OutboxConfig.Relay config;
     private final KafkaConnection kafka;
+    private final EventTracing tracing;
     private final Counter published;
     private final Counter failures;
     private final Counter parked;
@@ -89,8 +100,9 @@ public class OutboxRelay {
     private Producer<String, String> producer;
 
     OutboxRelay(EntityManager entityManager, ObjectMapper mapper, OutboxConfig config, MeterRegistry registry,
-            KafkaConnection kafka) {
+            KafkaConnection kafka, EventTracing tracing) {
         this.entityManager = entityManager;
+        this.tracing = tracing;
         this.mapper = mapper;
         this.config = config.relay();
         this.kafka = kafka;
@@ -246,20 +258,28 @@ public class OutboxRelay {
     /** Sends one wave and waits for the broker; one entry per event, null where it was acknowledged. */
     private List<Exception> sendWave(List<OutboxEvent> wave, long deadline) {
         List<Future<RecordMetadata>> sends = new ArrayList<>(wave.size());
+        List<Span> spans = new ArrayList<>(wave.size());
         for (OutboxEvent row : wave) {
-            sends.add(producer.send(record(row)));
+            Span span = row.traceparent == null ? Span.getInvalid()
+                    : tracing.startChild(row.topic + " publish", SpanKind.PRODUCER, row.traceparent, row.tracestate);
+            spans.add(span);
+            sends.add(producer.send(record(row, span)));
         }
         producer.flush();
         List<Exception> failures = new ArrayList<>(wave.size());
-        for (Future<RecordMetadata> send : sends) {
+        for (int i = 0; i < sends.size(); i++) {
             try {
-                send.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                sends.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 failures.add(null);
             } catch (ExecutionException e) {
                 failures.add(e.getCause() instanceof Exception cause ? cause : e);
             } catch (Exception e) {
                 failures.add(e);
             }
+            if (failures.get(i) != null) {
+                spans.get(i).setStatus(StatusCode.ERROR, failures.get(i).getClass().getSimpleName());
+            }
+            spans.get(i).end();
         }
         return failures;
     }
@@ -282,13 +302,23 @@ public class OutboxRelay {
         }
     }
 
-    private ProducerRecord<String, String> record(OutboxEvent row) {
+    private ProducerRecord<String, String> record(OutboxEvent row, Span send) {
         try {
             CloudEvent event = new CloudEvent(row.id.toString(), row.source, row.type, row.occurredAt, row.subject,
-                    row.communityId, mapper.readTree(row.data));
+                    row.communityId, mapper.readTree(row.data), row.traceparent, row.tracestate);
             ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.recordKey, event.toJson(mapper));
             record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
             record.headers().add("ce_type", row.type.getBytes(StandardCharsets.UTF_8));
+            if (row.traceparent != null) { // the event's own trace context, as the extension's binary-mode headers
+                record.headers().add("ce_traceparent", row.traceparent.getBytes(StandardCharsets.UTF_8));
+                if (row.tracestate != null) {
+                    record.headers().add("ce_tracestate", row.tracestate.getBytes(StandardCharsets.UTF_8));
+                }
+                EventTracing.TraceContext transport = EventTracing.of(Context.root().with(send));
+                if (transport != null) { // the send's span, for the consumers' Kafka connector (transport-level)
+                    record.headers().add("traceparent", transport.traceparent().getBytes(StandardCharsets.UTF_8));
+                }
+            }
             return record;
         } catch (java.io.IOException e) {
             throw new IllegalStateException("outbox row " + row.id + " holds unreadable data", e);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -37,6 +38,8 @@ public class PartnerResource {
     static final String CODE = "^[a-z0-9][a-z0-9-]{1,62}$";
     static final String COMMUNITY = "^[a-z0-9][a-z0-9-]{0,63}$";
     static final String EVENT_TYPE = "^[a-z0-9.-]{3,200}$";
+    /** The webhooks' AsyncAPI document, on the classpath (and served at /partners/webhooks/asyncapi.yaml). */
+    public static final String ASYNCAPI = "/META-INF/asyncapi-webhooks.yaml";
 
     private final Partners partners;
     private final InboundAlarms inbound;
@@ -90,10 +93,28 @@ public class PartnerResource {
     @POST
     @Path("/{partnerId}/inbound-secret/roll")
     @RolesAllowed({ Roles.DISTRICT_OFFICER, Roles.COMMUNITY_WORKER, Roles.PARTNER })
-    @Operation(summary = "A new inbound secret for a device vendor's signed alarms (shown once); the previous one verifies during the overlap")
+    @Operation(summary = "A new inbound secret for a device vendor's signed alarms or a canteen operator's meal reports (shown once); the previous one verifies during the overlap")
     public InboundSecretView rollInboundSecret(@PathParam("partnerId") String partnerId) {
         InboundAlarms.RolledSecret rolled = inbound.rollSecret(partnerId);
         return new InboundSecretView(rolled.secret(), rolled.previousValidUntil());
+    }
+
+    /** The AsyncAPI document of the webhooks (every event type, its payload, the headers); public, like /q/openapi. */
+    @GET
+    @Path("/webhooks/asyncapi.yaml")
+    @PermitAll
+    @Produces("application/yaml")
+    @Operation(summary = "The webhooks described in AsyncAPI 3.0: every event type, its payload and the signature headers")
+    public Response webhooksAsyncApi() {
+        try (java.io.InputStream document = PartnerResource.class.getResourceAsStream(ASYNCAPI)) {
+            if (document == null) {
+                throw new IllegalStateException(ASYNCAPI + " is missing from the build");
+            }
+            return Response.ok(new String(document.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                    "application/yaml; charset=UTF-8").build();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @GET

@@ -19,12 +19,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.linli.partner.domain.Subscription;
 import org.linli.partner.domain.SubscriptionStatus;
+import org.linli.partner.service.EndpointRefused;
 import org.linli.partner.service.Subscriptions;
+import org.linli.platform.problem.Problem;
 import org.linli.platform.security.Roles;
 
 /** A partner's webhook endpoints. The signing secret is answered once, when it is created or rolled. */
@@ -60,8 +64,20 @@ public class SubscriptionResource {
     public record RolledSecret(SubscriptionView subscription, String secret, OffsetDateTime previousValidUntil) {
     }
 
+    /** An endpoint that is not a public internet address (loopback, private, link-local, metadata, cluster-internal). */
+    @ServerExceptionMapper
+    public Response endpointRefused(EndpointRefused e, UriInfo uri) {
+        return Response.status(422).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("https://linli.dev/problems/endpoint-not-public", "The endpoint is not a public address",
+                        422, "url: " + e.getMessage() + "; webhooks go to public internet endpoints only", uri.getPath(),
+                        List.of(new Problem.Violation("url", e.getMessage()))))
+                .build();
+    }
+
     @POST
-    @Operation(summary = "Subscribe an endpoint to event types; answers the signing secret, once")
+    @Operation(summary = "Subscribe an endpoint to event types; answers the signing secret, once", description = "The "
+            + "url must be https:// and a public internet address: loopback, private, link-local (cloud metadata), CGNAT, "
+            + "unique-local, multicast and cluster-internal hosts are refused with 422.")
     public Response subscribe(@PathParam("partnerId") String partnerId, @Valid @NotNull SubscriptionRequest request) {
         Subscriptions.Created created = subscriptions.subscribe(partnerId, request.url(), request.eventTypes());
         return Response.created(URI.create("/partners/" + partnerId + "/subscriptions/" + created.subscription().id))

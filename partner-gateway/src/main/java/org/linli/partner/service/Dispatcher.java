@@ -65,15 +65,18 @@ public class Dispatcher {
     private final PartnerConfig config;
     private final MeterRegistry registry;
     private final SecretCipher cipher;
+    private final EndpointGuard guard;
     private ScheduledExecutorService loop;
     private ExecutorService senders;
     private HttpClient http;
 
-    Dispatcher(EntityManager entityManager, PartnerConfig config, MeterRegistry registry, SecretCipher cipher) {
+    Dispatcher(EntityManager entityManager, PartnerConfig config, MeterRegistry registry, SecretCipher cipher,
+            EndpointGuard guard) {
         this.entityManager = entityManager;
         this.config = config;
         this.registry = registry;
         this.cipher = cipher;
+        this.guard = guard;
     }
 
     /** A claimed delivery, ready to send. */
@@ -181,7 +184,23 @@ public class Dispatcher {
         return sealed.stream().map(cipher::open).toList();
     }
 
+    /**
+     * One attempt: the endpoint's host is looked up and checked first ({@link EndpointGuard}: DNS may have changed since
+     * the subscription), on a sender thread; an address that is not public fails the attempt without a connection.
+     */
     private CompletableFuture<Outcome> send(Claimed delivery) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return guard.refusal(URI.create(delivery.url()));
+            } catch (RuntimeException e) {
+                return java.util.Optional.of("cannot check the endpoint: " + e.getMessage());
+            }
+        }, senders).thenCompose(refused -> refused.isPresent()
+                ? CompletableFuture.completedFuture(new Outcome(delivery, 0, "endpoint refused: " + refused.get()))
+                : attempt(delivery));
+    }
+
+    private CompletableFuture<Outcome> attempt(Claimed delivery) {
         long timestamp = Instant.now().getEpochSecond();
         String id = delivery.id().toString();
         HttpRequest request;

@@ -21,9 +21,10 @@ import io.quarkus.logging.Log;
 /**
  * Turns one Linli event into a delivery for each subscription that covers it: the subscription wants the type, its
  * partner may receive the type, serves the event's community and is among the type's audience (the sponsor the event
- * names; for meals also the community's canteen operators; for device alarms the device vendors). Runs in the consumer's transaction (with the inbox
- * record), so an event is fanned out once and a delivery exists only if the event was taken; a delivery is unique per
- * event and subscription besides.
+ * names; for meals also the community's canteen operators; for device alarms the device vendors; for a closed
+ * settlement the community's canteen operators, whole, and each sponsor it names, with its own part only). Runs in the
+ * consumer's transaction (with the inbox record), so an event is fanned out once and a delivery exists only if the event
+ * was taken; a delivery is unique per event and subscription besides.
  */
 @ApplicationScoped
 public class Fanout {
@@ -50,25 +51,35 @@ public class Fanout {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> covering = entityManager.createNativeQuery("""
-                select cast(s.id as varchar), s.partner_id from subscription s join partner p on p.id = s.partner_id
+                select cast(s.id as varchar), s.partner_id, p.kind from subscription s join partner p on p.id = s.partner_id
                 where cast(?1 as text) = any (s.event_types) and cast(?1 as text) = any (p.event_types)
                   and cast(?2 as text) = any (p.communities)
                   and case cast(?3 as text)
-                        when 'SPONSOR' then p.id = cast(?4 as text)
-                        when 'CANTEEN_OR_SPONSOR' then p.kind = 'CANTEEN_OPERATOR' or p.id = cast(?4 as text)
+                        when 'SPONSOR' then p.id = any (string_to_array(cast(?4 as text), ','))
+                        when 'CANTEEN_OR_SPONSOR' then p.kind = 'CANTEEN_OPERATOR'
+                                                       or p.id = any (string_to_array(cast(?4 as text), ','))
+                        when 'SETTLEMENT' then p.kind = 'CANTEEN_OPERATOR'
+                                               or p.id = any (string_to_array(cast(?4 as text), ','))
                         when 'DEVICE_VENDOR' then p.kind = 'DEVICE_VENDOR'
                         else false end""")
                 .setParameter(1, event.type()).setParameter(2, community)
                 .setParameter(3, WebhookCatalogue.audience(event.type()).name())
-                .setParameter(4, WebhookCatalogue.sponsor(event.data())).getResultList();
+                .setParameter(4, String.join(",", WebhookCatalogue.sponsors(event.type(), event.data()).stream()
+                        .filter(id -> !id.contains(",")).toList())).getResultList();
         if (covering.isEmpty()) {
             return 0;
         }
         OffsetDateTime occurred = event.time() != null ? event.time() : OffsetDateTime.now();
-        String body = body(event, community, occurred, data.get());
+        String shared = body(event, community, occurred, data.get());
         String eventKey = key != null && !key.isBlank() ? key : event.subject() != null ? event.subject() : event.id();
         int written = 0;
         for (Object[] row : covering) {
+            Optional<ObjectNode> own = WebhookCatalogue.forRecipient(event.type(), data.get(), (String) row[1],
+                    "CANTEEN_OPERATOR".equals(row[2]));
+            if (own.isEmpty()) {
+                continue;
+            }
+            String body = own.get() == data.get() ? shared : body(event, community, occurred, own.get());
             written += entityManager.createNativeQuery("""
                     insert into delivery (id, subscription_id, partner_id, event_id, event_type, event_key, community_id,
                                           occurred_at, body, status, attempts, next_attempt_at, created_at)

@@ -106,12 +106,16 @@ public class InboundAlarms {
         return receipt;
     }
 
-    /** A new inbound secret for a device vendor (shown once); the previous one verifies for the overlap. */
+    /**
+     * A new inbound secret for a device vendor or a canteen operator (shown once); the previous one verifies for the
+     * overlap.
+     */
     @Transactional
     public RolledSecret rollSecret(String partnerId) {
         Partner partner = scope.usable(partnerId);
-        if (partner.kind != PartnerKind.DEVICE_VENDOR) {
-            throw new InvalidRequestProblem("Only device vendors send signed alarms");
+        if (partner.kind != PartnerKind.DEVICE_VENDOR && partner.kind != PartnerKind.CANTEEN_OPERATOR) {
+            throw new InvalidRequestProblem("Only device vendors (alarms) and canteen operators (meal reports) send "
+                    + "signed messages");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime until = now.plus(config.secretOverlap());

@@ -16,6 +16,22 @@ public interface PartnerConfig {
     boolean allowPlainHttp();
 
     /**
+     * Whether an endpoint may be a loopback, private, link-local or otherwise non-public address, or a cluster-internal
+     * host name (true only in the dev, test and local profiles, whose partners' endpoints run on the same machine). Off,
+     * {@link EndpointGuard} refuses such endpoints at subscription and fails an attempt whose host resolves to one.
+     */
+    @WithName("allow-private-endpoints")
+    @WithDefault("false")
+    boolean allowPrivateEndpoints();
+
+    /**
+     * More networks (CIDR) no endpoint may resolve into, besides the non-public ranges always refused: the cluster's
+     * service and pod ranges when they are public addresses, the deployment's own egress addresses.
+     */
+    @WithName("denied-networks")
+    java.util.Optional<java.util.List<String>> deniedNetworks();
+
+    /**
      * The key signing secrets are encrypted with at rest: base64 of 32 random bytes, from a secret store
      * ({@code LINLI_PARTNER_SECRET_KEY}); a development key only in the dev, test and local profiles.
      */
@@ -41,6 +57,42 @@ public interface PartnerConfig {
     Inbound inbound();
 
     Resident resident();
+
+    Canteen canteen();
+
+    Credentials credentials();
+
+    /**
+     * The gateway's own identity towards resident-service and canteen-service (role {@code partner-gateway}): a
+     * confidential client of the identity provider (deploy/keycloak: client {@code partner-gateway}) using client
+     * credentials, or in the local run a token it signs with the public development key.
+     */
+    interface Credentials {
+        /** The identity provider's token endpoint (…/realms/linli/protocol/openid-connect/token); none: no token. */
+        @WithName("token-url")
+        java.util.Optional<String> tokenUrl();
+
+        @WithName("client-id")
+        @WithDefault("partner-gateway")
+        String clientId();
+
+        /** From the secret store (LINLI_PARTNER_CREDENTIALS_CLIENT_SECRET). */
+        @WithName("client-secret")
+        java.util.Optional<String> clientSecret();
+
+        /**
+         * Without a token endpoint, sign a token with the development key (smallrye.jwt.sign.key.location): the local
+         * run only (its services trust the development key; a production deployment refuses it).
+         */
+        @WithName("development-token")
+        @WithDefault("false")
+        boolean developmentToken();
+
+        /** The issuer of such a development token: the services' development issuer. */
+        @WithName("development-issuer")
+        @WithDefault("https://linli.dev/development-issuer")
+        String developmentIssuer();
+    }
 
     Retry retry();
 
@@ -99,19 +151,17 @@ public interface PartnerConfig {
         @WithDefault("http://localhost:8081")
         String url();
 
-        /**
-         * The identity provider's token endpoint for the gateway's client credentials; without it, calls carry no token
-         * (only for a resident-service that trusts the network, i.e. never in production).
-         */
-        @WithName("token-url")
-        java.util.Optional<String> tokenUrl();
+    }
 
-        @WithName("client-id")
-        @WithDefault("partner-gateway")
-        String clientId();
+    /**
+     * canteen-service, which takes canteen operators' meal reports: check-offs ({@code POST
+     * /communities/{c}/orders/{orderId}/serve}) and doors ({@code POST /communities/{c}/delivery-runs/{runId}/stops/{stopId}/outcome}).
+     */
+    interface Canteen {
+        /** Its base URL. */
+        @WithDefault("http://localhost:8083")
+        String url();
 
-        @WithName("client-secret")
-        java.util.Optional<String> clientSecret();
     }
 
     interface Http {

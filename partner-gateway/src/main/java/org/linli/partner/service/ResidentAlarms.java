@@ -1,12 +1,9 @@
 package org.linli.partner.service;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -20,8 +17,7 @@ import io.quarkus.logging.Log;
 
 /**
  * resident-service's device-alarm API ({@code POST /device-alarms}): raises a care alert for a household, once per
- * alarm id. Calls carry the gateway's own token (OAuth 2.0 client credentials at {@code linli.partner.resident.token-url}),
- * cached until shortly before it expires.
+ * alarm id. Calls carry the gateway's own token ({@link GatewayToken}).
  */
 @ApplicationScoped
 public class ResidentAlarms {
@@ -29,12 +25,12 @@ public class ResidentAlarms {
     private final PartnerConfig config;
     private final ObjectMapper mapper;
     private final HttpClient http;
-    private String token;
-    private Instant tokenExpires = Instant.EPOCH;
+    private final GatewayToken token;
 
-    ResidentAlarms(PartnerConfig config, ObjectMapper mapper) {
+    ResidentAlarms(PartnerConfig config, ObjectMapper mapper, GatewayToken token) {
         this.config = config;
         this.mapper = mapper;
+        this.token = token;
         this.http = HttpClient.newBuilder().connectTimeout(config.http().timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -62,11 +58,14 @@ public class ResidentAlarms {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.resident().url() + "/device-alarms"))
                     .timeout(config.http().timeout()).header("content-type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)));
-            String bearer = token();
+            String bearer = token.current();
             if (bearer != null) {
                 request.header("authorization", "Bearer " + bearer);
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 401) {
+                token.forget(); // expired or revoked early: the next call asks for a new one
+            }
             if (response.statusCode() != 200 && response.statusCode() != 201) {
                 Log.warnf("resident-service refused device alarm %s: HTTP %d", alarm.alarmId(), response.statusCode());
                 throw new IllegalStateException("resident-service answered HTTP " + response.statusCode());
@@ -80,29 +79,5 @@ public class ResidentAlarms {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while calling resident-service", e);
         }
-    }
-
-    /** The gateway's access token (client credentials), or null when no token endpoint is configured. */
-    private synchronized String token() throws java.io.IOException, InterruptedException {
-        if (config.resident().tokenUrl().isEmpty()) {
-            return null;
-        }
-        if (token != null && Instant.now().isBefore(tokenExpires)) {
-            return token;
-        }
-        String form = "grant_type=client_credentials&client_id="
-                + URLEncoder.encode(config.resident().clientId(), StandardCharsets.UTF_8)
-                + "&client_secret=" + URLEncoder.encode(config.resident().clientSecret().orElse(""), StandardCharsets.UTF_8);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(config.resident().tokenUrl().get()))
-                .timeout(config.http().timeout()).header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("the token endpoint answered HTTP " + response.statusCode());
-        }
-        JsonNode answer = mapper.readTree(response.body());
-        token = answer.path("access_token").asText(null);
-        long lifetime = answer.path("expires_in").asLong(60);
-        tokenExpires = Instant.now().plusSeconds(Math.max(0, lifetime - 30));
-        return token;
     }
 }

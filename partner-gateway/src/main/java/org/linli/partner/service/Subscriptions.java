@@ -35,13 +35,16 @@ public class Subscriptions {
     private final Clock clock;
     private final EntityManager entityManager;
     private final SecretCipher cipher;
+    private final EndpointGuard guard;
 
-    Subscriptions(PartnerScope scope, PartnerConfig config, Clock clock, EntityManager entityManager, SecretCipher cipher) {
+    Subscriptions(PartnerScope scope, PartnerConfig config, Clock clock, EntityManager entityManager, SecretCipher cipher,
+            EndpointGuard guard) {
         this.scope = scope;
         this.config = config;
         this.clock = clock;
         this.entityManager = entityManager;
         this.cipher = cipher;
+        this.guard = guard;
     }
 
     /** A new subscription with the secret it signs with (shown this once). */
@@ -151,6 +154,9 @@ public class Subscriptions {
         if (uri.getUserInfo() != null) {
             throw new InvalidRequestProblem("url", "must not carry credentials");
         }
+        guard.refusal(uri).ifPresent(reason -> {
+            throw new EndpointRefused(reason);
+        });
         return uri.toString();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -19,7 +20,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class WebhookCatalogue {
 
     private static final List<String> PRICE = List.of("totalFen", "elderPaysFen", "subsidyFen", "sponsorFen", "sponsorId");
+    private static final List<String> SPONSOR_PART = List.of("sponsorId", "meals", "sponsorFen");
     private static final Set<String> DEVICE_ALARMS = Set.of("GAS_ALARM", "SMOKE_ALARM");
+    /** What a sponsor receives of a closed settlement besides its own entry of {@code sponsors}: no amount of others. */
+    private static final List<String> SETTLEMENT_FOR_SPONSOR = List.of("communityId", "period", "kind", "from", "to",
+            "meals", "closedAt");
 
     /**
      * Which of the partners serving the event's community may receive an event of a type: the sponsor it names (a
@@ -31,7 +36,12 @@ public final class WebhookCatalogue {
         /** Canteen operators serving the community, and the partner sponsoring the meal ({@code price.sponsorId}). */
         CANTEEN_OR_SPONSOR,
         /** Device vendors serving the community. */
-        DEVICE_VENDOR
+        DEVICE_VENDOR,
+        /**
+         * Canteen operators serving the community receive the whole settlement; each sponsor it names in
+         * {@code sponsors} receives its own part only (see {@link #forRecipient}).
+         */
+        SETTLEMENT
     }
 
     /** The fields a partner receives of one event type, and which events of that type go to partners at all. */
@@ -58,6 +68,13 @@ public final class WebhookCatalogue {
                 "A meal was delivered to an elder's home, with its price breakdown in fen.",
                 List.of("orderId", "communityId", "mealDate", "runId", "deliveredAt", "price"), data -> true,
                 Audience.CANTEEN_OR_SPONSOR));
+        SHAPES.put("settlement.closed.v1", new Shape("linli.canteen.events",
+                "A canteen's day (kind DAY, period 2026-11-30; closed at 02:00 the next day) or month (MONTH, 2026-11) was "
+                        + "closed with its settlement in fen. Canteen operators receive all of it; a sponsor receives "
+                        + "communityId, period, kind, from, to, meals, closedAt and its own entry of sponsors only.",
+                List.of("communityId", "period", "kind", "from", "to", "meals", "dineIn", "delivered", "missedDeliveries",
+                        "totalFen", "elderPaidFen", "subsidyFen", "sponsorFen", "sponsors", "closedAt"), data -> true,
+                Audience.SETTLEMENT));
         SHAPES.put("care-alert.raised.v1", new Shape("linli.resident.care-alerts",
                 "A gas or smoke alarm raised a care alert (other causes never reach partners).",
                 List.of("alertId", "communityId", "cause", "raisedAt"), WebhookCatalogue::deviceAlarm,
@@ -110,6 +127,16 @@ public final class WebhookCatalogue {
                     ObjectNode price = out.putObject("price");
                     PRICE.forEach(part -> copyScalar(value, part, price));
                 }
+            } else if (field.equals("sponsors")) {
+                ArrayNode sponsors = out.putArray("sponsors");
+                if (value != null && value.isArray()) {
+                    value.forEach(sponsor -> {
+                        if (sponsor.isObject()) {
+                            ObjectNode part = sponsors.addObject();
+                            SPONSOR_PART.forEach(f -> copyScalar(sponsor, f, part));
+                        }
+                    });
+                }
             } else {
                 copyScalar(data, field, out);
             }
@@ -127,6 +154,48 @@ public final class WebhookCatalogue {
     public static String sponsor(JsonNode data) {
         JsonNode sponsor = data.hasNonNull("sponsorId") ? data.get("sponsorId") : data.path("price").path("sponsorId");
         return sponsor.isValueNode() && !sponsor.isNull() ? sponsor.asText() : "";
+    }
+
+    /**
+     * Every partner an event names as a sponsor: the one of {@link #sponsor}, or for a settlement each
+     * {@code sponsors[].sponsorId}.
+     */
+    public static List<String> sponsors(String type, JsonNode data) {
+        if (audience(type) == Audience.SETTLEMENT) {
+            List<String> ids = new java.util.ArrayList<>();
+            data.path("sponsors").forEach(s -> {
+                JsonNode id = s.path("sponsorId");
+                if (id.isTextual() && !id.asText().isBlank()) {
+                    ids.add(id.asText());
+                }
+            });
+            return ids;
+        }
+        String sponsor = sponsor(data);
+        return sponsor.isEmpty() ? List.of() : List.of(sponsor);
+    }
+
+    /**
+     * What one partner receives of the partner data of an event ({@link #partnerData}): the same for everyone, except a
+     * settlement, which a canteen operator receives whole and a sponsor as its part only — the period, the canteen's
+     * meal count and its own entry of {@code sponsors}, never another sponsor's entry nor amounts from which other
+     * sponsors' shares would follow (totalFen, elderPaidFen, subsidyFen, sponsorFen). Empty when the partner is
+     * neither.
+     */
+    public static Optional<ObjectNode> forRecipient(String type, ObjectNode partnerData, String partnerId,
+            boolean canteenOperator) {
+        if (audience(type) != Audience.SETTLEMENT || canteenOperator) {
+            return Optional.of(partnerData);
+        }
+        ObjectNode part = JsonNodeFactory.instance.objectNode();
+        SETTLEMENT_FOR_SPONSOR.forEach(field -> copyScalar(partnerData, field, part));
+        ArrayNode own = part.putArray("sponsors");
+        partnerData.path("sponsors").forEach(s -> {
+            if (partnerId.equals(s.path("sponsorId").asText(null))) {
+                own.add(s.deepCopy());
+            }
+        });
+        return own.isEmpty() ? Optional.empty() : Optional.of(part);
     }
 
     private static void copyScalar(JsonNode from, String field, ObjectNode to) {

@@ -18,6 +18,8 @@ import jakarta.transaction.Transactional;
 
 import org.linli.platform.problem.ConflictProblem;
 
+import io.quarkus.logging.Log;
+
 /**
  * The append-only double-entry ledger. Every change of a balance is a {@link Posting}, asked for by one of
  * {@link PostingRequest}'s named kinds, whose entries sum to zero per unit and all lie in the posting's community;
@@ -146,6 +148,7 @@ public class Ledger {
         }
         posting.hash = PostingHash.of(posting, entries);
         record(posting, entries);
+        Log.infof("Posted %s %s (%s), seq %d", posting.kind, posting.id, posting.reference, posting.seq);
         return new Posted(posting, entries);
     }
 

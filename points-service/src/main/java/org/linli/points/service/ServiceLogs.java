@@ -37,6 +37,8 @@ import org.linli.points.ledger.AccountKind;
 import org.linli.points.ledger.Ledger;
 import org.linli.points.ledger.Posted;
 
+import io.quarkus.logging.Log;
+
 /**
  * The service log: a volunteer (or a community worker for them) logs what they did; the beneficiary, their grid
  * head or a community worker confirms it — never the volunteer — and the confirmation credits points and
@@ -175,6 +177,7 @@ public class ServiceLogs {
         outbox.publish(PointsEvents.service(PointsEvents.SERVICE_CONFIRMED, service));
         Posted posted = awards.forService(service);
         service.postingId = posted.posting().id;
+        Log.infof("Service %s confirmed: %d points, posting %s", service.id, points, service.postingId);
         return service;
     }
 

@@ -60,6 +60,8 @@ public class ServiceEventsConsumer {
         OffsetDateTime at = service.performedAt() != null ? service.performedAt() : event.time();
         if (!contacts.seen(service.beneficiaryId(), at, LastContact.VOLUNTEER_VISIT)) {
             Log.warnf("Confirmed service %s for unknown resident ignored", service.serviceId());
+        } else {
+            Log.infof("Confirmed service %s counted as a volunteer visit (event %s)", service.serviceId(), event.id());
         }
     }
 }

@@ -10,9 +10,11 @@ import io.quarkus.scheduler.Scheduled;
 public class Escalation {
 
     private final CareAlerts alerts;
+    private final CareAlertMetrics metrics;
 
-    Escalation(CareAlerts alerts) {
+    Escalation(CareAlerts alerts, CareAlertMetrics metrics) {
         this.alerts = alerts;
+        this.metrics = metrics;
     }
 
     @Scheduled(every = "${linli.care.escalation-check:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -21,5 +23,6 @@ public class Escalation {
         if (escalated > 0) {
             Log.infof("Escalated %d unacknowledged care alerts to the duty desk", escalated);
         }
+        metrics.escalationRan(); // linli_care_escalation_last_success_seconds (alert CareEscalationJobNotRunning)
     }
 }
