@@ -107,6 +107,11 @@ class SettlementTest {
                 .then().statusCode(200);
         sponsored.as(TestCanteen.partner("jilin-bank")).when()
                 .get("/communities/{c}/settlements/monthly/{m}", sponsored.code(), month).then().statusCode(404);
+        // a client token of the identity provider names the partner in its partner claim (its subject is generated)
+        sponsored.as(org.linli.infra.DevTokens.as("partner").subject("service-account-7f3a").claim("partner", BANK).mint())
+                .when().get("/communities/{c}/settlements/monthly/{m}", sponsored.code(), month).then().statusCode(200);
+        sponsored.as(org.linli.infra.DevTokens.as("partner").subject(BANK).claim("partner", "jilin-bank").mint())
+                .when().get("/communities/{c}/settlements/monthly/{m}", sponsored.code(), month).then().statusCode(404);
         unsponsored.as(TestCanteen.partner(BANK)).when()
                 .get("/communities/{c}/settlements/daily/{d}", unsponsored.code(), DAY.toString()).then().statusCode(404);
         sponsored.as(sponsored.officer()).when()

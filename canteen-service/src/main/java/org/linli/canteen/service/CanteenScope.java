@@ -150,6 +150,11 @@ public class CanteenScope {
         }
     }
 
+    /** A partner's id: its token's {@code partner} claim (the identity provider's client tokens), else the subject. */
+    public String partnerId() {
+        return caller.claimValues("partner").stream().findFirst().orElse(caller.subject());
+    }
+
     /** Who acts (the token subject), for the records. */
     public String actor() {
         return caller.subject();

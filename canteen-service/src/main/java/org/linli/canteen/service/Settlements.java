@@ -16,7 +16,8 @@ import org.linli.platform.problem.NotFoundProblem;
 
 /**
  * Daily and monthly settlement per canteen: the canteen's staff and the district read all of it; a partner reads the
- * settlements of canteens it sponsors, with its own share only.
+ * settlements of canteens it sponsors, of the meals it sponsored only (totals, elders' part, subsidy and its own share:
+ * nothing from which another sponsor's share could be worked out).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -51,12 +52,16 @@ public class Settlements {
     }
 
     private Settlement compute(String communityId, LocalDate from, LocalDate to, String partner) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("select status, sponsor_id, count(*), sum(total_fen), "
+        var query = entityManager.createNativeQuery("select status, sponsor_id, count(*), sum(total_fen), "
                 + "sum(elder_pays_fen), sum(subsidy_fen), sum(sponsor_fen) from meal_order "
                 + "where community_id = ?1 and meal_date between ?2 and ?3 and status in ('SERVED', 'DELIVERED', 'MISSED') "
-                + "group by status, sponsor_id")
-                .setParameter(1, communityId).setParameter(2, from).setParameter(3, to).getResultList();
+                + (partner == null ? "" : "and sponsor_id = ?4 ") + "group by status, sponsor_id")
+                .setParameter(1, communityId).setParameter(2, from).setParameter(3, to);
+        if (partner != null) { // a partner's settlement: the meals it sponsored, so no other sponsor's share can be derived
+            query.setParameter(4, partner);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
         long dineIn = 0;
         long delivered = 0;
         long missed = 0;
@@ -100,7 +105,7 @@ public class Settlements {
     /** Null for the canteen's staff and the district; the partner's id for a partner that sponsors this canteen. */
     private String partnerScope(String communityId) {
         if (scope.isPartner()) {
-            String partner = scope.actor();
+            String partner = scope.partnerId();
             Canteen canteen = Canteen.findById(communityId);
             boolean sponsors = canteen != null && (partner.equals(canteen.sponsorId)
                     || MealOrder.count("communityId = ?1 and sponsorId = ?2", communityId, partner) > 0);

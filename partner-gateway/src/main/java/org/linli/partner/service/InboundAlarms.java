@@ -1,20 +1,17 @@
 package org.linli.partner.service;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.linli.partner.domain.InboundSecret;
 import org.linli.partner.domain.Partner;
 import org.linli.partner.domain.PartnerKind;
-import org.linli.platform.problem.ConflictProblem;
 import org.linli.platform.problem.InvalidRequestProblem;
 import org.linli.platform.problem.NotFoundProblem;
 
@@ -38,18 +35,18 @@ public class InboundAlarms {
     private final PartnerConfig config;
     private final PartnerScope scope;
     private final ResidentAlarms residents;
-    private final EntityManager entityManager;
+    private final SignedInbound inbound;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final SecretCipher cipher;
 
-    InboundAlarms(PartnerConfig config, PartnerScope scope, ResidentAlarms residents, EntityManager entityManager,
+    InboundAlarms(PartnerConfig config, PartnerScope scope, ResidentAlarms residents, SignedInbound inbound,
             ObjectMapper mapper, Clock clock, SecretCipher cipher) {
         this.cipher = cipher;
         this.config = config;
         this.scope = scope;
         this.residents = residents;
-        this.entityManager = entityManager;
+        this.inbound = inbound;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -66,41 +63,16 @@ public class InboundAlarms {
     @Transactional
     public ResidentAlarms.Receipt receive(String partnerId, String webhookId, String timestamp, String signature,
             String body) {
-        Partner partner = Partner.findById(partnerId);
-        if (partner == null || partner.kind != PartnerKind.DEVICE_VENDOR) {
-            throw new SignatureRefused("unknown sender");
-        }
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp == null ? "" : timestamp.trim());
-        } catch (NumberFormatException e) {
-            throw new SignatureRefused("no timestamp");
-        }
-        if (Math.abs(Instant.now(clock).getEpochSecond() - seconds) > config.inbound().tolerance().toSeconds()) {
-            throw new SignatureRefused("stale timestamp");
-        }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        List<String> secrets = InboundSecret.<InboundSecret>list("partnerId = ?1", partner.id).stream()
-                .filter(s -> s.validAt(now)).map(s -> cipher.open(s.secret)).toList();
-        if (webhookId == null || webhookId.isBlank() || webhookId.length() > 200
-                || !WebhookSignature.verifies(secrets, webhookId, seconds, body == null ? "" : body, signature)) {
-            throw new SignatureRefused("signature does not verify");
-        }
-        int fresh = entityManager.createNativeQuery("""
-                insert into inbound_message (partner_id, webhook_id, kind, received_at) values (?1, ?2, 'device-alarm', now())
-                on conflict do nothing""").setParameter(1, partner.id).setParameter(2, webhookId).executeUpdate();
-        if (fresh == 0) {
-            throw new ConflictProblem("Message " + webhookId + " was received before");
-        }
+        Partner partner = inbound.verify(partnerId, PartnerKind.DEVICE_VENDOR, webhookId, timestamp, signature, body);
+        inbound.take(partner, webhookId, "device-alarm");
         DeviceAlarm alarm = read(body);
         if (!partner.serves(alarm.communityId())) {
             throw new NotFoundProblem("No community " + alarm.communityId() + " among the partner's");
         }
-        ResidentAlarms.Receipt receipt = residents.report(new ResidentAlarms.Alarm(alarm.alarmId(), alarm.communityId(),
-                alarm.householdId(), alarm.kind(), alarm.deviceId(), alarm.occurredAt()));
-        entityManager.createNativeQuery("update inbound_message set outcome = ?3 where partner_id = ?1 and webhook_id = ?2")
-                .setParameter(1, partner.id).setParameter(2, webhookId).setParameter(3, "care-alert " + receipt.alertId())
-                .executeUpdate();
+        // the vendor's alarm id, prefixed with the vendor: two vendors' alarm ids never make one alert
+        ResidentAlarms.Receipt receipt = residents.report(new ResidentAlarms.Alarm(partner.id + ":" + alarm.alarmId(),
+                alarm.communityId(), alarm.householdId(), alarm.kind(), alarm.deviceId(), alarm.occurredAt()));
+        inbound.outcome(partner.id, webhookId, "care-alert " + receipt.alertId());
         Log.infof("Device alarm %s of partner %s: care alert %s (%s)", alarm.alarmId(), partner.id, receipt.alertId(),
                 receipt.raised() ? "raised" : "known");
         return receipt;

@@ -18,8 +18,7 @@ import org.linli.platform.problem.ConflictProblem;
  * A message a partner sends in, signed as Standard Webhooks specifies with its inbound secret: the sender must be a
  * partner of the expected kind, the {@code webhook-timestamp} within the tolerance and the signature must verify with
  * one of its valid secrets (else {@link SignatureRefused}, 401); a {@code webhook-id} is taken once per partner (else
- * 409). The same rules as {@link InboundAlarms}'s, for the messages that came after it (canteen operators' meal
- * reports).
+ * 409). For every message partners send in: device vendors' alarms, canteen operators' meal reports.
  */
 @ApplicationScoped
 public class SignedInbound {

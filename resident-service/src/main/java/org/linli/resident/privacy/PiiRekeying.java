@@ -84,7 +84,7 @@ public class PiiRekeying {
      */
     public Run reseal(int limit, int batch, String operator, String reason) {
         long resealed = 0;
-        long unreadable = 0;
+        java.util.Set<String> unreadable = new java.util.HashSet<>(); // by table, column, value: met again by later batches
         for (var table : SEALED.entrySet()) {
             List<String> columns = table.getValue();
             String stale = String.join(" or ", columns.stream()
@@ -92,31 +92,30 @@ public class PiiRekeying {
             boolean progress = true;
             while (progress && resealed < limit) {
                 int size = (int) Math.min(batch, limit - resealed);
-                long[] done = QuarkusTransaction.requiringNew().call(() -> batch(table.getKey(), columns, stale, size));
-                resealed += done[0];
-                unreadable += done[1];
-                progress = done[0] > 0; // a batch of values no key opens stops this table: they wait for their key
+                long done = QuarkusTransaction.requiringNew().call(() -> batch(table.getKey(), columns, stale, size,
+                        unreadable));
+                resealed += done;
+                progress = done > 0; // a batch of values no key opens stops this table: they wait for their key
             }
         }
         long remaining = keys().notCurrent();
         long total = resealed;
-        long refused = unreadable;
+        long refused = unreadable.size();
         QuarkusTransaction.requiringNew().run(() -> OperatorAction.record(OffsetDateTime.now(clock), operator,
                 "pii.re-encrypt", "key " + cipher.currentKeyId(), "resealed " + total + ", remaining " + remaining
                         + ", unreadable " + refused, reason));
         Log.infof("Personal data re-sealed with key %d: %d values, %d under other keys remain, %d unreadable",
                 cipher.currentKeyId(), total, remaining, refused);
-        return new Run(resealed, remaining, unreadable);
+        return new Run(resealed, remaining, refused);
     }
 
-    /** One batch: [values re-sealed, values no configured key opens]. */
-    private long[] batch(String table, List<String> columns, String stale, int size) {
+    /** One batch: how many rows it re-sealed; values no configured key opens are added to {@code unreadable}. */
+    private long batch(String table, List<String> columns, String stale, int size, java.util.Set<String> unreadable) {
         byte[] current = { 2, (byte) cipher.currentKeyId() };
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select ctid::text, " + String.join(", ", columns) + " from " + table
                 + " where " + stale + " limit " + size + " for update skip locked").setParameter(1, current).getResultList();
         long resealed = 0;
-        long unreadable = 0;
         for (Object[] row : rows) {
             List<byte[]> values = new ArrayList<>();
             boolean changed = false;
@@ -127,7 +126,7 @@ public class PiiRekeying {
                     changed |= sealed != value;
                     values.add(sealed);
                 } catch (IllegalStateException e) {
-                    unreadable++;
+                    unreadable.add(table + "/" + columns.get(i) + "/" + java.util.HexFormat.of().formatHex(value));
                     values.add(value);
                 }
             }
@@ -142,6 +141,6 @@ public class PiiRekeying {
                 resealed++;
             }
         }
-        return new long[] { resealed, unreadable };
+        return resealed;
     }
 }
