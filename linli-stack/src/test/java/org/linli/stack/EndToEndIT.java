@@ -538,10 +538,10 @@ class EndToEndIT {
     void aDeviceVendorsSignedGasAlarmAndACanteenOperatorsReportReachTheServicesThroughTheGateway() throws Exception {
         ServiceApi gateway = new ServiceApi(stack.service(LinliStack.GATEWAY).baseUri());
         // a gas-alarm vendor and the company running the kitchen, registered by the community for Changshan Garden
-        for (String[] partner : new String[][] { { "anxin-gas", "安心燃气 Anxin Gas", "DEVICE_VENDOR" },
-                { "kitchen-co", "颐康餐饮 Yikang Catering", "CANTEEN_OPERATOR" } }) {
+        for (String[] partner : new String[][] { { "anxin-gas", "安心燃气 Anxin Gas", "DEVICE_VENDOR", "care-alert.resolved.v1" },
+                { "kitchen-co", "颐康餐饮 Yikang Catering", "CANTEEN_OPERATOR", "meal.delivered.v1" } }) {
             HttpResponse<String> registered = gateway.post(worker, "/partners", Map.of("id", partner[0], "name", partner[1],
-                    "kind", partner[2], "communities", List.of(COMMUNITY), "eventTypes", List.of()));
+                    "kind", partner[2], "communities", List.of(COMMUNITY), "eventTypes", List.of(partner[3])));
             assertEquals(201, registered.statusCode(), registered.body());
         }
         String vendorSecret = ServiceApi.json(gateway.post(worker, "/partners/anxin-gas/inbound-secret/roll", null))
