@@ -53,7 +53,7 @@ public final class LocalMailbox implements AutoCloseable {
 
     /** Starts the SMTP server and its page; a port of 0 picks a free one. */
     public static LocalMailbox start(int smtpPort, int pagePort) {
-        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort == 0 ? freePort() : smtpPort, "127.0.0.1",
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort == 0 ? LinliStack.freePort() : smtpPort, "127.0.0.1",
                 ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try {
@@ -71,14 +71,6 @@ public final class LocalMailbox implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             smtp.stop();
             throw new IllegalStateException("The local mailbox's page could not start on port " + pagePort, e);
-        }
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 

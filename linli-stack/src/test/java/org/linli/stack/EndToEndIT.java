@@ -307,11 +307,7 @@ class EndToEndIT {
             assertEquals("points.redeemed.v1", body.path("type").asText());
             assertEquals(redemption, body.path("data").path("redemptionId").asText());
             assertEquals("rural-commercial-bank", body.path("data").path("sponsorId").asText());
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())),
-                    "HmacSHA256"));
-            String expected = "v1," + java.util.Base64.getEncoder().encodeToString(mac.doFinal(
-                    (delivery[0] + "." + delivery[1] + "." + delivery[3]).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            String expected = signature(secret, delivery[0], delivery[1], delivery[3]);
             assertTrue(List.of(delivery[2].split(" ")).contains(expected), "signed as Standard Webhooks specifies");
             assertTrue(!delivery[3].contains(story.chenXiao()) && !delivery[3].contains(story.msZhao()),
                     "no resident's id reaches the bank: " + delivery[3]);
@@ -586,14 +582,19 @@ class EndToEndIT {
                 o -> o.path("status").asText().equals("SERVED"));
     }
 
-    /** A request signed as the Standard Webhooks specification says, with a partner's inbound secret. */
-    private static HttpResponse<String> signedPost(String path, String secret, String id, String body) throws Exception {
-        String timestamp = String.valueOf(java.time.Instant.now().getEpochSecond());
+    /** The Standard Webhooks signature {@code v1,base64(HMAC-SHA256(key, id.timestamp.body))} with a whsec_ secret. */
+    private static String signature(String secret, String id, String timestamp, String body) throws Exception {
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())),
                 "HmacSHA256"));
-        String signature = "v1," + java.util.Base64.getEncoder().encodeToString(
+        return "v1," + java.util.Base64.getEncoder().encodeToString(
                 mac.doFinal((id + "." + timestamp + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** A request signed as the Standard Webhooks specification says, with a partner's inbound secret. */
+    private static HttpResponse<String> signedPost(String path, String secret, String id, String body) throws Exception {
+        String timestamp = String.valueOf(java.time.Instant.now().getEpochSecond());
+        String signature = signature(secret, id, timestamp, body);
         return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 stack.service(LinliStack.GATEWAY).baseUri().resolve(path)).header("content-type", "application/json")
                 .header("webhook-id", id).header("webhook-timestamp", timestamp).header("webhook-signature", signature)
