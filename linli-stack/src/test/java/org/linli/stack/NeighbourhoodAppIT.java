@@ -44,6 +44,7 @@ class NeighbourhoodAppIT extends InChangshanGarden {
             phone.screenshot("app-volunteer-round");
             AccessibilityCheck.note(phone, "round", inaccessible);
 
+            phone.readyForNoSignal();
             phone.offline(); // the stairwell
             phone.shown("offline-banner");
             WebElement first = stop(phone, stopOf(run, zhaoOrder));

@@ -81,6 +81,19 @@ final class PhoneBrowser implements AutoCloseable {
         return new PhoneBrowser(driver, profile);
     }
 
+    /**
+     * Waits until the app's service worker is active, as it is for a volunteer who opened the app once with signal
+     * (it has then stored everything the app needs to open without one).
+     */
+    void readyForNoSignal() {
+        Object ready = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "if (!('serviceWorker' in navigator)) { done(false); return; }"
+                + "navigator.serviceWorker.ready.then(r => done(r.active !== null), () => done(false));");
+        if (!Boolean.TRUE.equals(ready)) {
+            throw new AssertionError("the app's service worker did not become active");
+        }
+    }
+
     /** The stairwell: no network at all until {@link #online()}. */
     void offline() {
         driver.executeCdpCommand("Network.enable", Map.of());

@@ -1,20 +1,25 @@
 /*
  * 邻里 service worker (hand-written). The app shell works offline so a volunteer on the stairs can still open the round:
- *  - install: precache index.html (and the manifest and icons);
- *  - /assets/* (hashed by Vite, never change): cache first, cached on first fetch;
+ *  - install: precache index.html, the manifest, the icons and every file of this build (the build writes their names
+ *    and a version from their hashes into BUILD below: see vite.config.ts), so the first visit with signal
+ *    is enough and a new build replaces the old cache as a whole;
+ *  - /assets/* (hashed by Vite, never change): cache first;
  *  - navigations: network first, falling back to the cached index.html;
  *  - NEVER cached: /api/*, /session*, /dev/*, /sign-in* (and anything not GET, or from another origin).
  * The data a volunteer needs offline (the round, the queued outcomes) lives in localStorage, not here.
  */
-const VERSION = 'linli-v1';
+// replaced at build time with this build's version and files
+const BUILD = { version: 'dev', assets: [] };
+const VERSION = 'linli-' + BUILD.version;
 const SHELL = ['/', '/index.html', '/manifest.webmanifest', '/icon.svg', '/icon-192.png', '/icon-512.png'];
+const PRECACHE = SHELL.concat(BUILD.assets);
 const NEVER = [/^\/api(\/|$)/, /^\/session/, /^\/dev(\/|$)/, /^\/sign-in/, /^\/sign-out/, /^\/callback/, /^\/q\//];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(VERSION)
-      .then((cache) => cache.addAll(SHELL))
+      .then((cache) => cache.addAll(PRECACHE))
       .then(() => self.skipWaiting()),
   );
 });
