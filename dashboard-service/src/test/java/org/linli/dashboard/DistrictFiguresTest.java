@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.linli.dashboard.service.IncomingRecord;
+import org.linli.dashboard.service.LiveProjection;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -22,6 +24,9 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 class DistrictFiguresTest {
+
+    @jakarta.inject.Inject
+    LiveProjection projection;
 
     @Test
     void theDistrictAddsUpItsCommunitiesFromTheirEvents() {
@@ -88,6 +93,10 @@ class DistrictFiguresTest {
         List<Integer> aged60 = district.getList("trend.series.'residents.aged60'");
         assertEquals(3, aged60.get(29), "a stock's trend is its level");
 
+        // the community's figures were read before (kept, and read again within the change interval of the last event)
+        await().atMost(TestDistrict.PATIENCE).untilAsserted(() -> TestDistrict.as(d.worker(garden))
+                .get("/communities/{c}/figures", garden).then().statusCode(200)
+                .body("totals.'meals.delivered'", equalTo(1)));
         JsonPath community = TestDistrict.as(d.worker(garden)).get("/communities/{c}/figures", garden).then()
                 .statusCode(200).extract().jsonPath();
         assertEquals(1, community.getInt("breakdown.'type:ELDER_CARE_VISIT'.'services.confirmed'"));
@@ -96,6 +105,70 @@ class DistrictFiguresTest {
         assertEquals(1, community.getInt("breakdown.'band:AGED_75_84'.residents"));
         assertEquals(1, community.getList("quietElders").size());
         assertEquals(0, community.getInt("quietElders[0].quiet"), "Ms Zhao had her lunch delivered today");
+    }
+
+    @Test
+    void aCorrectedAwardTakesItsServiceOutOfTheFiguresWhetherItArrivesWithTheAwardOrLater() {
+        TestDistrict d = new TestDistrict();
+        String garden = d.community(1);
+        UUID team = UUID.randomUUID();
+        UUID mrLi = d.resident(garden, "AGED_60_74", true, false, false, false, null);
+        d.volunteer(garden, mrLi, team);
+        await().atMost(TestDistrict.PATIENCE).untilAsserted(() -> TestDistrict.as(d.worker(garden))
+                .get("/communities/{c}/figures", garden).then().statusCode(200)
+                .body("totals.'volunteers.enrolled'", equalTo(1)));
+        OffsetDateTime performed = OffsetDateTime.now().minusHours(3);
+        // corrected straight after its award, in the same batch (handed to the live projection as the consumer does) ...
+        UUID first = UUID.randomUUID();
+        List<TestDistrict.Record> batch = new java.util.ArrayList<>(d.serviceConfirmedEvents(garden, mrLi, null, "ERRAND",
+                30, 10, performed, UUID.randomUUID(), first));
+        batch.add(d.awardCorrectedEvent(garden, mrLi, first, 10, 30, performed.plusHours(2)));
+        long offset = 0;
+        List<IncomingRecord> records = new java.util.ArrayList<>();
+        for (TestDistrict.Record r : batch) {
+            records.add(new IncomingRecord("dashboard-test.handed-over", 0, offset++, r.key(), r.event()));
+        }
+        projection.accept(records);
+        // ... and one corrected once its award had been counted
+        UUID second = UUID.randomUUID();
+        d.serviceConfirmed(garden, mrLi, null, "ELDER_CARE_VISIT", 45, 15, performed, second);
+        await().atMost(TestDistrict.PATIENCE).untilAsserted(() -> TestDistrict.as(d.worker(garden))
+                .get("/communities/{c}/figures", garden).then().statusCode(200)
+                .body("totals.'services.confirmed'", equalTo(1))
+                .body("totals.'points.issued'", equalTo(15)));
+        d.awardCorrected(garden, mrLi, second, 15, 45, performed.plusHours(2));
+        d.serviceConfirmed(garden, mrLi, null, "ERRAND", 20, 5, performed); // stands
+
+        await().atMost(TestDistrict.PATIENCE).untilAsserted(() -> TestDistrict.as(d.worker(garden))
+                .get("/communities/{c}/figures", garden).then().statusCode(200)
+                .body("totals.'services.confirmed'", equalTo(1))
+                .body("totals.'services.minutes'", equalTo(20))
+                .body("totals.'points.issued'", equalTo(5))
+                .body("breakdown.'team:" + team + "'.'services.confirmed'", equalTo(1))
+                .body("breakdown.'type:ERRAND'.'services.confirmed'", equalTo(1))
+                .body("breakdown.'type:ELDER_CARE_VISIT'.'services.confirmed'", org.hamcrest.Matchers.nullValue()));
+    }
+
+    @Test
+    void aServiceCountsForItsVolunteersTeamOnceWhicheverTopicIsReadFirst() {
+        TestDistrict d = new TestDistrict();
+        String garden = d.community(1);
+        UUID team = UUID.randomUUID();
+        UUID mrLi = d.resident(garden, "AGED_60_74", true, false, false, false, null);
+        OffsetDateTime performed = OffsetDateTime.now().minusHours(1);
+        // the service read before the enrolment that puts Mr Li in the team (a rebuild reads the topics side by side)
+        d.serviceConfirmed(garden, mrLi, null, "ERRAND", 30, 10, performed);
+        await().atMost(TestDistrict.PATIENCE).untilAsserted(() -> TestDistrict.as(d.worker(garden))
+                .get("/communities/{c}/figures", garden).then().statusCode(200)
+                .body("totals.'services.confirmed'", equalTo(1)));
+        d.volunteer(garden, mrLi, team);
+        d.serviceConfirmed(garden, mrLi, null, "ERRAND", 20, 5, performed); // and one after it
+
+        await().atMost(TestDistrict.PATIENCE).untilAsserted(() -> TestDistrict.as(d.worker(garden))
+                .get("/communities/{c}/figures", garden).then().statusCode(200)
+                .body("totals.'services.confirmed'", equalTo(2))
+                .body("breakdown.'team:" + team + "'.'services.confirmed'", equalTo(2))
+                .body("breakdown.'team:" + team + "'.'services.minutes'", equalTo(50)));
     }
 
     @Test

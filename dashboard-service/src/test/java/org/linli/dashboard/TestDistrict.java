@@ -157,7 +157,27 @@ final class TestDistrict {
 
     UUID serviceConfirmed(String community, UUID volunteer, UUID beneficiary, String type, int minutes, int points,
             OffsetDateTime performedAt) {
+        return serviceConfirmed(community, volunteer, beneficiary, type, minutes, points, performedAt, UUID.randomUUID());
+    }
+
+    /** A service logged and confirmed, and its award posted as {@code posting}. */
+    UUID serviceConfirmed(String community, UUID volunteer, UUID beneficiary, String type, int minutes, int points,
+            OffsetDateTime performedAt, UUID posting) {
         UUID service = UUID.randomUUID();
+        serviceConfirmedEvents(community, volunteer, beneficiary, type, minutes, points, performedAt, service, posting)
+                .forEach(Record::send);
+        return service;
+    }
+
+    /** A record as points-service would put it on its topic. */
+    record Record(String topic, String key, String event) {
+        void send() {
+            TestDistrict.send(topic, key, event);
+        }
+    }
+
+    List<Record> serviceConfirmedEvents(String community, UUID volunteer, UUID beneficiary, String type, int minutes,
+            int points, OffsetDateTime performedAt, UUID service, UUID posting) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("serviceId", service.toString());
         data.put("communityId", community);
@@ -168,18 +188,43 @@ final class TestDistrict {
         data.put("minutes", minutes);
         data.put("performedAt", performedAt.toString());
         data.put("status", "PENDING");
-        send("linli.points.events", service.toString(), event("/linli/points-service", "service.logged.v1", community, data));
+        Record logged = new Record("linli.points.events", service.toString(),
+                event("/linli/points-service", "service.logged.v1", community, data));
         data.put("status", "CONFIRMED");
         data.put("decidedAs", "BENEFICIARY");
         data.put("decidedAt", performedAt.plusHours(1).toString());
         data.put("points", points);
-        send("linli.points.events", service.toString(),
+        Record confirmed = new Record("linli.points.events", service.toString(),
                 event("/linli/points-service", "service.confirmed.v1", community, data));
-        send("linli.points.events", volunteer.toString(), event("/linli/points-service", "points.awarded.v1", community,
-                Map.of("postingId", UUID.randomUUID().toString(), "communityId", community, "volunteerId",
-                        volunteer.toString(), "source", "SERVICE", "serviceId", service.toString(), "points", points,
-                        "minutes", minutes, "balanceAfter", points, "awardedAt", performedAt.plusHours(1).toString())));
-        return service;
+        Record awarded = new Record("linli.points.events", volunteer.toString(), event("/linli/points-service",
+                "points.awarded.v1", community, Map.of("postingId", posting.toString(), "communityId", community,
+                        "volunteerId", volunteer.toString(), "source", "SERVICE", "serviceId", service.toString(), "points",
+                        points, "minutes", minutes, "balanceAfter", points, "awardedAt",
+                        performedAt.plusHours(1).toString())));
+        return List.of(logged, confirmed, awarded);
+    }
+
+    /** A community worker's correction takes a service's award back (points and minutes). */
+    void awardCorrected(String community, UUID volunteer, UUID posting, int points, int minutes, OffsetDateTime at) {
+        awardCorrectedEvent(community, volunteer, posting, points, minutes, at).send();
+    }
+
+    Record awardCorrectedEvent(String community, UUID volunteer, UUID posting, int points, int minutes, OffsetDateTime at) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("postingId", UUID.randomUUID().toString());
+        data.put("reversesPostingId", posting.toString());
+        data.put("reversedSource", "SERVICE");
+        data.put("cause", "CORRECTION");
+        data.put("communityId", community);
+        data.put("districtId", district);
+        data.put("volunteerId", volunteer.toString());
+        data.put("points", -points);
+        data.put("minutes", -minutes);
+        data.put("classCredits", 0);
+        data.put("balanceAfter", 0);
+        data.put("reversedAt", at.toString());
+        return new Record("linli.points.events", volunteer.toString(),
+                event("/linli/points-service", "points.reversed.v1", community, data));
     }
 
     void redeemed(String community, UUID volunteer, int points, String sponsor) {

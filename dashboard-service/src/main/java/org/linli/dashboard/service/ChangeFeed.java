@@ -94,7 +94,7 @@ public class ChangeFeed {
                     }
                     long now = System.nanoTime();
                     if (!gathered.isEmpty() && now - lastSignal >= interval.toNanos()) {
-                        // before any page is told, so that what it reads next is fresh
+                        // figures read lately are read again before any page is told, so that what it reads next is fresh
                         if (gathered.contains(EVERY_COMMUNITY)) {
                             cache.clear();
                         } else {

@@ -43,12 +43,9 @@ public class LiveProjection {
     private final MutinyEmitter<String> deadLetters;
     private final MeterRegistry registry;
     private final ZoneId zone;
-    private final FigureCache cache;
 
     LiveProjection(AgroalDataSource dataSource, ObjectMapper mapper,
-            @Channel("dashboard-dlq") MutinyEmitter<String> deadLetters, MeterRegistry registry, DashboardConfig config,
-            FigureCache cache) {
-        this.cache = cache;
+            @Channel("dashboard-dlq") MutinyEmitter<String> deadLetters, MeterRegistry registry, DashboardConfig config) {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.deadLetters = deadLetters;
@@ -112,8 +109,7 @@ public class LiveProjection {
     }
 
     private void done(Projection.Outcome outcome) {
-        // this instance forgets the changed figures at once; others hear the NOTIFY within the change interval
-        cache.changed(outcome.communities());
+        // the figure cache hears of the change through the NOTIFY, like every other instance (ChangeFeed)
         registry.counter("linli.dashboard.events", "outcome", "projected").increment(outcome.projected());
         registry.counter("linli.dashboard.events", "outcome", "duplicate").increment(outcome.duplicates());
         registry.counter("linli.dashboard.events", "outcome", "held").increment(outcome.held());

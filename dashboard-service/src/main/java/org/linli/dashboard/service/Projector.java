@@ -23,9 +23,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Turns events into figures, on one JDBC connection, so that the live consumer (inside its transaction) and a rebuild
- * (on a connection to a fresh schema) run exactly the same code. Daily figures are gathered per batch and written in
- * one statement at {@link #flush()}; rows that later events of the same batch read (residents, services, alerts) are
- * written at once. Reads only ids, codes, flags, numbers and times: the events carry nothing else.
+ * (on a connection to a fresh schema) run exactly the same code. Daily figures, stock levels, residents' last contact
+ * and services' award postings are gathered per batch and written in one statement each at {@link #flush()} (nothing
+ * later in the batch reads them from the table: a reversal looks up a posting of its own batch in memory); rows that
+ * later events of the same batch read (residents, services, alerts) are written at once, one round trip an event at
+ * most, and a community's place in the district once a batch. Reads only ids, codes, flags, numbers and times: the
+ * events carry nothing else.
  *
  * <p>A day is the community's calendar day (China Standard Time by default) of the time the figure is about: the meal
  * date for lunches, the time performed for services, the posting's time for points, the event's time otherwise.
@@ -37,6 +40,11 @@ final class Projector {
     private final Map<FigureKey, Long> deltas = new HashMap<>();
     private final Map<FigureKey, Long> eventDeltas = new HashMap<>();
     private final Set<String> changed = new LinkedHashSet<>();
+    /** Last contact per resident and award posting per service, written in one statement each at {@link #flush()}. */
+    private final Map<UUID, OffsetDateTime> contacts = new HashMap<>();
+    private final Map<UUID, UUID> awardPostings = new HashMap<>();
+    /** Where each community of this batch was already placed (community, district, sub-district): placed once a batch. */
+    private final Set<List<String>> placed = new java.util.HashSet<>();
 
     record FigureKey(String communityId, LocalDate day, String metric, String dimension) {
     }
@@ -57,10 +65,22 @@ final class Projector {
      */
     void project(CloudEvent event) throws SQLException {
         eventDeltas.clear();
+        eventContact = null;
+        eventPosting = null;
         projectRows(event);
         eventDeltas.forEach((key, delta) -> deltas.merge(key, delta, Long::sum));
         eventDeltas.clear();
+        if (eventContact != null) {
+            contacts.merge(eventContact.getKey(), eventContact.getValue(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        if (eventPosting != null) {
+            awardPostings.put(eventPosting.getKey(), eventPosting.getValue());
+        }
     }
+
+    // what the event being projected adds to the batch's deferred writes (joined only when it was read to the end)
+    private Map.Entry<UUID, OffsetDateTime> eventContact;
+    private Map.Entry<UUID, UUID> eventPosting;
 
     private void projectRows(CloudEvent event) throws SQLException {
         JsonNode d = event.data();
@@ -93,11 +113,12 @@ final class Projector {
             case "resident.registered.v1", "resident.updated.v1" -> resident(community, d, day(event.time()));
             case "resident.moved-out.v1" -> movedOut(uuid(d, "residentId"), day(event.time()));
             case "volunteer.enrolled.v1" -> enrolled(community, d, day(event.time()));
-            case "volunteer.joined-team.v1" -> update("insert into team_member (team_id, volunteer_id, community_id, category) "
-                    + "values (?, ?, ?, ?) on conflict do nothing", uuid(d, "teamId"), uuid(d, "volunteerId"), community,
+            case "volunteer.joined-team.v1" -> joinedTeam(community, uuid(d, "teamId"), uuid(d, "volunteerId"),
                     text(d, "category"));
-            case "volunteer.left-team.v1" -> update("delete from team_member where team_id = ? and volunteer_id = ?",
-                    uuid(d, "teamId"), uuid(d, "volunteerId"));
+            case "volunteer.left-team.v1" -> {
+                // the membership stays: a team's figures count every service of a volunteer who is or was in it (the
+                // same whatever order a rebuild reads the topics in); services after leaving are the exception
+            }
             case "service.logged.v1" -> serviceLogged(community, d);
             case "service.confirmed.v1" -> serviceConfirmed(community, d);
             case "service.rejected.v1" -> serviceRejected(community, d);
@@ -182,10 +203,24 @@ final class Projector {
                 d.path("housebound").asBoolean());
         Flags before = null;
         String beforeCommunity = null;
-        try (PreparedStatement s = connection.prepareStatement(
-                "select age_band, aged60, aged80, lives_alone, housebound, community_id from resident "
-                        + "where resident_id = ? and not moved_out")) {
+        // one round trip: the row as it was (the statement's snapshot) and the upsert (a WITH that writes always runs)
+        try (PreparedStatement s = connection.prepareStatement("with before as (select age_band, aged60, aged80, "
+                + "lives_alone, housebound, community_id from resident where resident_id = ? and not moved_out), "
+                + "written as (insert into resident (resident_id, community_id, grid_id, age_band, aged60, aged80, "
+                + "lives_alone, housebound) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (resident_id) do update set "
+                + "community_id = excluded.community_id, grid_id = excluded.grid_id, age_band = excluded.age_band, "
+                + "aged60 = excluded.aged60, aged80 = excluded.aged80, lives_alone = excluded.lives_alone, "
+                + "housebound = excluded.housebound, moved_out = false) "
+                + "select * from before")) {
             s.setObject(1, id);
+            s.setObject(2, id);
+            s.setString(3, community);
+            s.setObject(4, uuid(d, "gridId"));
+            s.setString(5, band);
+            s.setBoolean(6, now.aged60());
+            s.setBoolean(7, now.aged80());
+            s.setBoolean(8, now.alone());
+            s.setBoolean(9, now.housebound());
             try (ResultSet r = s.executeQuery()) {
                 if (r.next()) {
                     before = new Flags(r.getString(1), r.getBoolean(2), r.getBoolean(3), r.getBoolean(4), r.getBoolean(5));
@@ -197,12 +232,6 @@ final class Projector {
             count(beforeCommunity, day, before, -1);
         }
         count(community, day, now, +1);
-        update("insert into resident (resident_id, community_id, grid_id, age_band, aged60, aged80, lives_alone, housebound) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (resident_id) do update set community_id = excluded.community_id, "
-                + "grid_id = excluded.grid_id, age_band = excluded.age_band, aged60 = excluded.aged60, "
-                + "aged80 = excluded.aged80, lives_alone = excluded.lives_alone, housebound = excluded.housebound, "
-                + "moved_out = false", id, community, uuid(d, "gridId"), band, now.aged60(), now.aged80(), now.alone(),
-                now.housebound());
     }
 
     private void movedOut(UUID id, LocalDate day) throws SQLException {
@@ -237,9 +266,31 @@ final class Projector {
         }
         for (JsonNode team : d.path("teams")) {
             if (team.hasNonNull("teamId")) {
-                update("insert into team_member (team_id, volunteer_id, community_id, category) values (?, ?, ?, ?) "
-                        + "on conflict do nothing", UUID.fromString(team.get("teamId").asText()), volunteer, community,
-                        text(team, "category"));
+                joinedTeam(community, UUID.fromString(team.get("teamId").asText()), volunteer, text(team, "category"));
+            }
+        }
+    }
+
+    /**
+     * A volunteer in a team: the team's figures count every confirmed service of theirs, those confirmed before this
+     * event was read included (in a rebuild the points topic may be read ahead of the resident topic), so that a service
+     * counts for a team exactly once whichever of the two arrives first.
+     */
+    private void joinedTeam(String community, UUID team, UUID volunteer, String category) throws SQLException {
+        if (update("insert into team_member (team_id, volunteer_id, community_id, category) values (?, ?, ?, ?) "
+                + "on conflict do nothing", team, volunteer, community, category) == 0) {
+            return;
+        }
+        try (PreparedStatement s = connection.prepareStatement("select community_id, performed_on, count(*), sum(minutes) "
+                + "from service where volunteer_id = ? and status = 'CONFIRMED' group by community_id, performed_on")) {
+            s.setObject(1, volunteer);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    LocalDate day = r.getObject(2, LocalDate.class);
+                    add(r.getString(1), day, Metric.SERVICES_CONFIRMED, "team:" + team, r.getLong(3));
+                    add(r.getString(1), day, Metric.SERVICE_MINUTES, "team:" + team, r.getLong(4));
+                    changed.add(r.getString(1));
+                }
             }
         }
     }
@@ -252,6 +303,9 @@ final class Projector {
     }
 
     private void knowCommunity(String community, String district, String subDistrict) throws SQLException {
+        if (!placed.add(java.util.Arrays.asList(community, district, subDistrict))) {
+            return; // most events name their district: one statement per community and batch, not per event
+        }
         update("insert into community (community_id, district_id, sub_district_id, name) values (?, ?, ?, "
                 + "(select name from org_unit where kind = 'COMMUNITY' and code = ? limit 1)) on conflict (community_id) "
                 + "do update set district_id = excluded.district_id, "
@@ -281,10 +335,26 @@ final class Projector {
         UUID volunteer = uuid(d, "volunteerId");
         String type = text(d, "typeCode");
         long minutes = d.path("minutes").asLong();
-        update("insert into service (service_id, community_id, volunteer_id, type_code, minutes, performed_on, status) "
-                + "values (?, ?, ?, ?, ?, ?, 'CONFIRMED') on conflict (service_id) do update set status = 'CONFIRMED'",
-                serviceId, community, volunteer, type, (int) minutes, day);
-        for (String dimension : serviceDimensions(type, volunteer)) {
+        List<String> dimensions = new ArrayList<>(List.of("", "type:" + type));
+        // one round trip: the upsert (a WITH that writes always runs), and the teams the service counts for
+        try (PreparedStatement s = connection.prepareStatement("with written as (insert into service (service_id, "
+                + "community_id, volunteer_id, type_code, minutes, performed_on, status) values (?, ?, ?, ?, ?, ?, "
+                + "'CONFIRMED') on conflict (service_id) do update set status = 'CONFIRMED') "
+                + "select team_id from team_member where volunteer_id = ?")) {
+            s.setObject(1, serviceId);
+            s.setString(2, community);
+            s.setObject(3, volunteer);
+            s.setString(4, type);
+            s.setInt(5, (int) minutes);
+            s.setObject(6, day);
+            s.setObject(7, volunteer);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    dimensions.add("team:" + r.getString(1));
+                }
+            }
+        }
+        for (String dimension : dimensions) {
             add(community, day, Metric.SERVICES_CONFIRMED, dimension, 1);
             add(community, day, Metric.SERVICE_MINUTES, dimension, minutes);
         }
@@ -322,8 +392,9 @@ final class Projector {
         add(community, day, Metric.POINTS_ISSUED, "", points);
         add(community, day, Metric.POINTS_ISSUED, "source:" + text(d, "source"), points);
         UUID service = uuid(d, "serviceId");
-        if (service != null) {
-            update("update service set award_posting = ? where service_id = ?", uuid(d, "postingId"), service);
+        UUID posting = uuid(d, "postingId");
+        if (service != null && posting != null) {
+            eventPosting = Map.entry(service, posting);
         }
     }
 
@@ -339,9 +410,12 @@ final class Projector {
         add(community, day, Metric.POINTS_ISSUED, "source:" + source, points);
         if ("SERVICE".equals(source)) { // the service no longer counts
             List<String> dimensions = List.of("");
-            try (PreparedStatement s = connection.prepareStatement("update service set status = 'REVERSED' "
-                    + "where award_posting = ? returning type_code, volunteer_id")) {
-                s.setObject(1, uuid(d, "reversesPostingId"));
+            UUID reversed = uuid(d, "reversesPostingId");
+            UUID awardedInThisBatch = awardPostings.entrySet().stream().filter(e -> e.getValue().equals(reversed))
+                    .map(Map.Entry::getKey).findFirst().orElse(null); // its posting is not written yet
+            try (PreparedStatement s = connection.prepareStatement("update service set status = 'REVERSED' where "
+                    + (awardedInThisBatch != null ? "service_id" : "award_posting") + " = ? returning type_code, volunteer_id")) {
+                s.setObject(1, awardedInThisBatch != null ? awardedInThisBatch : reversed);
                 try (ResultSet r = s.executeQuery()) {
                     if (r.next()) {
                         dimensions = serviceDimensions(r.getString(1), r.getObject(2, UUID.class));
@@ -382,8 +456,8 @@ final class Projector {
         }
     }
 
-    private void contact(UUID resident, OffsetDateTime at) throws SQLException {
-        update("update resident set last_contact_at = greatest(last_contact_at, ?) where resident_id = ?", at, resident);
+    private void contact(UUID resident, OffsetDateTime at) {
+        eventContact = Map.entry(resident, at);
     }
 
     // --- care -------------------------------------------------------------------------------------------------------
@@ -415,8 +489,10 @@ final class Projector {
         }
     }
 
-    /** Writes the batch's daily figures in one statement. */
+    /** Writes the batch's daily figures, stock levels, last contacts and award postings: one statement each. */
     void flush() throws SQLException {
+        flushAwardPostings();
+        flushContacts();
         if (deltas.isEmpty()) {
             return;
         }
@@ -449,6 +525,35 @@ final class Projector {
         }
         flushStockLevels();
         deltas.clear();
+    }
+
+    private void flushContacts() throws SQLException {
+        if (contacts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = connection.prepareStatement("update resident r set last_contact_at = "
+                + "greatest(r.last_contact_at, c.at) from unnest(?::uuid[], ?::timestamptz[]) as c(id, at) "
+                + "where r.resident_id = c.id")) {
+            s.setArray(1, connection.createArrayOf("uuid", contacts.keySet().stream().map(UUID::toString).toArray()));
+            s.setArray(2, connection.createArrayOf("timestamptz",
+                    contacts.values().stream().map(OffsetDateTime::toString).toArray()));
+            s.executeUpdate();
+        }
+        contacts.clear();
+    }
+
+    private void flushAwardPostings() throws SQLException {
+        if (awardPostings.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = connection.prepareStatement("update service s set award_posting = p.posting "
+                + "from unnest(?::uuid[], ?::uuid[]) as p(service, posting) where s.service_id = p.service")) {
+            s.setArray(1, connection.createArrayOf("uuid", awardPostings.keySet().stream().map(UUID::toString).toArray()));
+            s.setArray(2, connection.createArrayOf("uuid",
+                    awardPostings.values().stream().map(UUID::toString).toArray()));
+            s.executeUpdate();
+        }
+        awardPostings.clear();
     }
 
     /** A stock's changes also move its level now (the same batch, the same transaction). */

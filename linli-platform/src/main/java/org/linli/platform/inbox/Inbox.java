@@ -25,6 +25,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class Inbox {
 
     private static final int ATTEMPTS = 3;
+    /** The CloudEvents Kafka protocol binding's header for the event type. */
+    static final String TYPE_HEADER = "ce_type";
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
@@ -76,6 +78,22 @@ public class Inbox {
         registry.counter("linli.inbox.events", "consumer", consumer, "outcome", handled ? "handled" : "duplicate")
                 .increment();
         return handled;
+    }
+
+    /**
+     * As {@link #receive(String, String, java.util.Set, Consumer)}, deciding first on the record's {@code ce_type} header
+     * (the CloudEvents Kafka binding's type attribute, which the outbox relay writes on every record): an event of a type
+     * this consumer does not read is passed over before its value is parsed. A record without the header is parsed and
+     * decided on its type as before; one whose header names a type this consumer reads is still checked on its value.
+     */
+    public boolean receive(String consumer, org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record,
+            java.util.Set<String> types, Consumer<CloudEvent> handler) {
+        org.apache.kafka.common.header.Header type = record.headers().lastHeader(TYPE_HEADER);
+        if (type != null && !types.contains(new String(type.value(), java.nio.charset.StandardCharsets.UTF_8))) {
+            registry.counter("linli.inbox.events", "consumer", consumer, "outcome", "not-read").increment();
+            return false;
+        }
+        return receive(consumer, record.value(), types, handler);
     }
 
     /**

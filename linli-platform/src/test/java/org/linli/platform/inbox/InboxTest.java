@@ -169,6 +169,34 @@ class InboxTest {
         assertEquals(1, effects(consumer));
     }
 
+    @Test
+    void aRecordWhoseTypeHeaderTheConsumerDoesNotReadIsPassedOverWithoutParsingItsValue() {
+        String consumer = "picky-" + UUID.randomUUID();
+        // the header decides: the value is not even an event (it would be refused if it were parsed)
+        assertFalse(inbox.receive(consumer, record("meal.ordered.v1", "not json at all"), Set.of(DELIVERED),
+                e -> record(consumer, e)));
+        assertEquals(0, remembered(consumer));
+
+        String delivered = event(UUID.randomUUID().toString(), DELIVERED);
+        assertTrue(inbox.receive(consumer, record(DELIVERED, delivered), Set.of(DELIVERED), e -> record(consumer, e)));
+        assertTrue(inbox.receive(consumer, record(null, event(UUID.randomUUID().toString(), DELIVERED)), Set.of(DELIVERED),
+                e -> record(consumer, e)), "a record without the header is decided on its value");
+        assertFalse(inbox.receive(consumer, record(null, event(UUID.randomUUID().toString(), "meal.ordered.v1")),
+                Set.of(DELIVERED), e -> record(consumer, e)));
+        assertThrows(MalformedEventException.class, () -> inbox.receive(consumer, record(DELIVERED, "not json at all"),
+                Set.of(DELIVERED), e -> record(consumer, e)), "a type the consumer reads is still checked on its value");
+        assertEquals(2, effects(consumer));
+    }
+
+    private static org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record(String type, String value) {
+        org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record =
+                new org.apache.kafka.clients.consumer.ConsumerRecord<>("linli.canteen.events", 0, 0L, "key", value);
+        if (type != null) {
+            record.headers().add(Inbox.TYPE_HEADER, type.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return record;
+    }
+
     private static String event(String id, String type) {
         return TestEvents.cloudEvent(id, "/linli/canteen-service", type, "orders/" + id, "changshan-garden",
                 Map.of("orderId", id));

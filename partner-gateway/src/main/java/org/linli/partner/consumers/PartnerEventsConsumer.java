@@ -31,6 +31,6 @@ public class PartnerEventsConsumer {
     @Incoming("partner-events")
     @Blocking
     public void receive(ConsumerRecord<String, String> record) {
-        inbox.receive(CONSUMER, record.value(), WebhookCatalogue.types(), event -> fanout.accept(event, record.key()));
+        inbox.receive(CONSUMER, record, WebhookCatalogue.types(), event -> fanout.accept(event, record.key()));
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.linli.platform.events.CloudEvent;
 import org.linli.platform.events.MalformedEventException;
@@ -30,7 +31,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 @ApplicationScoped
 public class DeliveryEventsConsumer {
 
-    /** The event types this consumer acts on; the topic's other events pass by without a transaction. */
+    /** The event types this consumer acts on; the topic's other events pass by unparsed (their ce_type header says what they are). */
     static final java.util.Set<String> READS = java.util.Set.of("meal.delivered.v1", "meal.delivery-missed.v1",
             "delivery-run.planned.v1");
 
@@ -65,7 +66,7 @@ public class DeliveryEventsConsumer {
 
     @Incoming("canteen-events")
     @Blocking
-    public void receive(String record) {
+    public void receive(ConsumerRecord<String, String> record) {
         inbox.receive(CONSUMER, record, READS, this::apply);
     }
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.linli.platform.events.CloudEvent;
 import org.linli.platform.inbox.Inbox;
@@ -20,7 +21,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 @ApplicationScoped
 public class ServiceEventsConsumer {
 
-    /** The event types this consumer acts on; the topic's other events pass by without a transaction. */
+    /** The event types this consumer acts on; the topic's other events pass by unparsed (their ce_type header says what they are). */
     static final java.util.Set<String> READS = java.util.Set.of("service.confirmed.v1");
 
     static final String CONSUMER = "resident.services";
@@ -41,7 +42,7 @@ public class ServiceEventsConsumer {
 
     @Incoming("points-events")
     @Blocking
-    public void receive(String record) {
+    public void receive(ConsumerRecord<String, String> record) {
         inbox.receive(CONSUMER, record, READS, this::apply);
     }
 
