@@ -266,12 +266,7 @@ public final class WebhookBenchmark {
     private static void send(KafkaProducer<String, String> producer, String community, Phase phase) {
         String eventId = UUID.randomUUID().toString();
         UUID order = UUID.randomUUID();
-        Map<String, Object> price = new LinkedHashMap<>();
-        price.put("totalFen", 1500);
-        price.put("elderPaysFen", 700);
-        price.put("subsidyFen", 500);
-        price.put("sponsorFen", 300);
-        price.put("sponsorId", "rural-commercial-bank");
+        Map<String, Object> price = SampleLunch.price();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("orderId", order.toString());
         data.put("dinerId", UUID.randomUUID().toString());
