@@ -28,8 +28,11 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final long launchedAt;
     private long readyAfterMillis = -1;
+    /** Seconds a stop may take: a training run writes its AOT cache after the JVM stopped (ServiceJvm). */
+    private final int stopSeconds;
 
-    private ServiceProcess(String name, int port, Path log, Process process, long launchedAt) {
+    private ServiceProcess(String name, int port, Path log, Process process, long launchedAt, int stopSeconds) {
+        this.stopSeconds = stopSeconds;
         this.name = name;
         this.port = port;
         this.log = log;
@@ -46,8 +49,11 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(logDirectory);
             Path log = logDirectory.resolve(name + ".log");
             List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            ServiceJvm jvm = ServiceJvm.chosen();
+            List<String> aot = jvm.aotOptions(quarkusApp);
+            command.add(jvm.java().toString());
             command.addAll(javaOptions());
+            command.addAll(aot);
             String recordings = System.getProperty("linli.jfr-dir"); // profiling: a flight recording per service
             if (recordings != null) {
                 command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
@@ -62,7 +68,8 @@ public final class ServiceProcess implements AutoCloseable {
             builder.environment().putAll(environment);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
             long launchedAt = System.nanoTime();
-            return new ServiceProcess(name, port, log, builder.start(), launchedAt);
+            boolean training = aot.stream().anyMatch(option -> option.startsWith("-XX:AOTCacheOutput"));
+            return new ServiceProcess(name, port, log, builder.start(), launchedAt, training ? 180 : 20);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot launch " + name, e);
         }
@@ -152,7 +159,7 @@ public final class ServiceProcess implements AutoCloseable {
     public void close() {
         if (process.isAlive()) {
             process.destroy();
-            if (!waitForExit(20)) {
+            if (!waitForExit(stopSeconds)) {
                 kill();
             }
         }

@@ -68,6 +68,10 @@ public final class StartupBenchmark {
             new CommunityLife(stack.service("points-service").baseUri(), stack.service("canteen-service").baseUri(),
                     CommunityGenerator.COMMUNITY).seed(story).forEach(line -> System.out.println("  " + line));
             System.out.println("service JVM options: " + String.join(" ", ServiceProcess.javaOptions()));
+            for (String name : services) {
+                System.out.println(name + " runs on " + org.linli.stack.ServiceJvm.chosen()
+                        .describe(home.resolve(name).resolve("target/quarkus-app")));
+            }
 
             long[] idleFrom = machineTicks();
             Thread.sleep(5000);
