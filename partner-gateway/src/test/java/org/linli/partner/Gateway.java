@@ -117,4 +117,20 @@ final class Gateway {
     static void send(String topic, String key, String event) {
         TopicProbe.send(topic, key, event);
     }
+
+    /** Standard Webhooks signing, as a partner's own code would do it (a vendor's alarm, a kitchen's report). */
+    static String sign(String secret, String id, long timestamp, String body) throws Exception {
+        javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacSHA256");
+        hmac.init(new javax.crypto.spec.SecretKeySpec(
+                java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        return "v1," + java.util.Base64.getEncoder().encodeToString(hmac.doFinal(
+                (id + "." + timestamp + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** An inbound signing secret, as the gateway hands one out ("whsec_" + 32 random bytes). */
+    static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return "whsec_" + java.util.Base64.getEncoder().encodeToString(bytes);
+    }
 }

@@ -6,14 +6,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,41 +34,41 @@ class InboundAlarmTest {
         int before = FakeResidentService.ALARMS.size();
 
         // forged: signed with another key
-        post(vendor, "msg-1", now, sign(randomSecret(), "msg-1", now, alarm), alarm).then().statusCode(401)
+        post(vendor, "msg-1", now, Gateway.sign(Gateway.randomSecret(), "msg-1", now, alarm), alarm).then().statusCode(401)
                 .contentType("application/problem+json");
         // tampered: the body changed after signing
-        post(vendor, "msg-1", now, sign(secret, "msg-1", now, alarm), alarm.replace("GAS_LEAK", "SMOKE")).then().statusCode(401);
+        post(vendor, "msg-1", now, Gateway.sign(secret, "msg-1", now, alarm), alarm.replace("GAS_LEAK", "SMOKE")).then().statusCode(401);
         // stale: signed correctly, six minutes ago
-        post(vendor, "msg-1", now - 360, sign(secret, "msg-1", now - 360, alarm), alarm).then().statusCode(401);
+        post(vendor, "msg-1", now - 360, Gateway.sign(secret, "msg-1", now - 360, alarm), alarm).then().statusCode(401);
         // no signature at all
         given().contentType("application/json").body(alarm).when().post("/inbound/{p}/device-alarms", vendor)
                 .then().statusCode(401);
         assertEquals(before, FakeResidentService.ALARMS.size(), "nothing reached resident-service");
 
-        post(vendor, "msg-1", now, sign(secret, "msg-1", now, alarm), alarm).then().statusCode(202)
+        post(vendor, "msg-1", now, Gateway.sign(secret, "msg-1", now, alarm), alarm).then().statusCode(202)
                 .body("alertId", notNullValue()).body("status", equalTo("RAISED"));
         assertEquals(before + 1, FakeResidentService.ALARMS.size());
         assertTrue(FakeResidentService.ALARMS.get(before).contains("\"kind\":\"GAS_LEAK\""));
 
         // replayed: the same message again
-        post(vendor, "msg-1", now, sign(secret, "msg-1", now, alarm), alarm).then().statusCode(409)
+        post(vendor, "msg-1", now, Gateway.sign(secret, "msg-1", now, alarm), alarm).then().statusCode(409)
                 .contentType("application/problem+json");
         assertEquals(before + 1, FakeResidentService.ALARMS.size(), "a replay changes nothing");
 
         // a community the vendor does not serve
         String elsewhere = alarm.replace(community, "elsewhere");
-        post(vendor, "msg-2", now, sign(secret, "msg-2", now, elsewhere), elsewhere).then().statusCode(404);
+        post(vendor, "msg-2", now, Gateway.sign(secret, "msg-2", now, elsewhere), elsewhere).then().statusCode(404);
         // after rolling, the old secret still verifies during the overlap
         String rolled = given().auth().oauth2(Gateway.partner(vendor))
                 .when().post("/partners/{p}/inbound-secret/roll", vendor)
                 .then().statusCode(200).body("previousValidUntil", notNullValue()).extract().jsonPath().getString("secret");
-        post(vendor, "msg-3", now, sign(secret, "msg-3", now, alarm), alarm).then().statusCode(202);
-        post(vendor, "msg-4", now, sign(rolled, "msg-4", now, alarm), alarm).then().statusCode(202);
+        post(vendor, "msg-3", now, Gateway.sign(secret, "msg-3", now, alarm), alarm).then().statusCode(202);
+        post(vendor, "msg-4", now, Gateway.sign(rolled, "msg-4", now, alarm), alarm).then().statusCode(202);
         // another partner cannot roll this vendor's secret, and a bank sends no alarms
         String bank = Gateway.register("BANK", List.of(community), List.of("points.redeemed.v1"));
         given().auth().oauth2(Gateway.partner(bank)).when().post("/partners/{p}/inbound-secret/roll", vendor)
                 .then().statusCode(404);
-        post(bank, "msg-5", now, sign(secret, "msg-5", now, alarm), alarm).then().statusCode(401);
+        post(bank, "msg-5", now, Gateway.sign(secret, "msg-5", now, alarm), alarm).then().statusCode(401);
     }
 
     private static io.restassured.response.Response post(String partner, String id, long timestamp, String signature,
@@ -82,19 +76,5 @@ class InboundAlarmTest {
         RequestSpecification request = given().contentType("application/json").header("webhook-id", id)
                 .header("webhook-timestamp", Long.toString(timestamp)).header("webhook-signature", signature).body(body);
         return request.when().post("/inbound/{p}/device-alarms", partner);
-    }
-
-    /** Standard Webhooks signing, as a vendor's own code would do it. */
-    private static String sign(String secret, String id, long timestamp, String body) throws Exception {
-        Mac hmac = Mac.getInstance("HmacSHA256");
-        hmac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-        return "v1," + Base64.getEncoder().encodeToString(
-                hmac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String randomSecret() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return "whsec_" + Base64.getEncoder().encodeToString(bytes);
     }
 }

@@ -7,14 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 
@@ -58,21 +53,21 @@ class InboundMealReportTest {
         long now = System.currentTimeMillis() / 1000;
 
         // forged, tampered, stale, unsigned, and signed by a bank: 401, and canteen-service hears nothing
-        post(operator, "r-1", now, sign(randomSecret(), "r-1", now, report), report).then().statusCode(401)
+        post(operator, "r-1", now, Gateway.sign(Gateway.randomSecret(), "r-1", now, report), report).then().statusCode(401)
                 .contentType("application/problem+json");
-        post(operator, "r-1", now, sign(secret, "r-1", now, report), report.replace("NO_ANSWER", "OK")).then().statusCode(401);
-        post(operator, "r-1", now - 360, sign(secret, "r-1", now - 360, report), report).then().statusCode(401);
+        post(operator, "r-1", now, Gateway.sign(secret, "r-1", now, report), report.replace("NO_ANSWER", "OK")).then().statusCode(401);
+        post(operator, "r-1", now - 360, Gateway.sign(secret, "r-1", now - 360, report), report).then().statusCode(401);
         given().contentType("application/json").body(report).when().post("/inbound/{p}/meal-reports", operator)
                 .then().statusCode(401);
         String bank = Gateway.register("BANK", List.of(community), List.of("meal.served.v1"));
-        post(bank, "r-1", now, sign(secret, "r-1", now, report), report).then().statusCode(401);
+        post(bank, "r-1", now, Gateway.sign(secret, "r-1", now, report), report).then().statusCode(401);
         // a community the operator does not serve (signed correctly): 404, and the message id stays free
         String foreign = report.replace(community, "not-" + community);
-        post(operator, "r-1", now, sign(secret, "r-1", now, foreign), foreign).then().statusCode(404);
+        post(operator, "r-1", now, Gateway.sign(secret, "r-1", now, foreign), foreign).then().statusCode(404);
         assertEquals(List.of(), FakeCanteenService.callsFor(community), "nothing reached canteen-service");
         assertEquals("PLACED", FakeCanteenService.ORDERS.get(placed).status);
 
-        JsonPath receipt = post(operator, "r-1", now, sign(secret, "r-1", now, report), report).then().statusCode(202)
+        JsonPath receipt = post(operator, "r-1", now, Gateway.sign(secret, "r-1", now, report), report).then().statusCode(202)
                 .body("communityId", equalTo(community)).extract().jsonPath();
         assertEquals(List.of(placed.toString(), servedBefore.toString(), delivery.toString(), unknown.toString(),
                 elsewhere.toString()), receipt.getList("served.orderId"), "each order once, in the report's order");
@@ -97,11 +92,11 @@ class InboundMealReportTest {
 
         // replayed: the same message again is 409 and calls nothing
         int calls = FakeCanteenService.callsFor(community).size();
-        post(operator, "r-1", now, sign(secret, "r-1", now, report), report).then().statusCode(409)
+        post(operator, "r-1", now, Gateway.sign(secret, "r-1", now, report), report).then().statusCode(409)
                 .contentType("application/problem+json");
         assertEquals(calls, FakeCanteenService.callsFor(community).size());
         // the same report sent again as a new message: every item done before is "already", nothing is written
-        post(operator, "r-2", now, sign(secret, "r-2", now, report), report).then().statusCode(202)
+        post(operator, "r-2", now, Gateway.sign(secret, "r-2", now, report), report).then().statusCode(202)
                 .body("served.result", equalTo(List.of("already", "already", "refused", "refused", "refused")))
                 .body("deliveries.result", equalTo(List.of("already", "already", "already", "refused")));
         assertEquals(changes.size() + 1, writes(community).size(), "only the delivery order's refused check-off again");
@@ -109,7 +104,7 @@ class InboundMealReportTest {
         // a different outcome for a door recorded before is refused, and changes nothing
         String changed = JSON.writeValueAsString(Map.of("reportId", "fix-" + UUID.randomUUID(), "communityId", community,
                 "deliveries", List.of(Map.of("runId", run, "stopId", nobody, "welfareCheck", "OK"))));
-        post(operator, "r-3", now, sign(secret, "r-3", now, changed), changed).then().statusCode(202)
+        post(operator, "r-3", now, Gateway.sign(secret, "r-3", now, changed), changed).then().statusCode(202)
                 .body("deliveries[0].result", equalTo("refused"))
                 .body("deliveries[0].reason", equalTo("this door was recorded as NO_ANSWER before"));
         assertEquals("NO_ANSWER", FakeCanteenService.RUNS.get(run).stops.get(nobody));
@@ -130,26 +125,26 @@ class InboundMealReportTest {
         long now = System.currentTimeMillis() / 1000;
         FakeCanteenService.outage = 503;
         try {
-            post(operator, "o-1", now, sign(secret, "o-1", now, report), report).then().statusCode(503)
+            post(operator, "o-1", now, Gateway.sign(secret, "o-1", now, report), report).then().statusCode(503)
                     .contentType("application/problem+json").header("Retry-After", "30");
         } finally {
             FakeCanteenService.outage = 0;
         }
         assertEquals("PLACED", FakeCanteenService.ORDERS.get(order).status);
-        post(operator, "o-1", now, sign(secret, "o-1", now, report), report).then().statusCode(202)
+        post(operator, "o-1", now, Gateway.sign(secret, "o-1", now, report), report).then().statusCode(202)
                 .body("served[0].result", equalTo("done"));
         assertEquals("SERVED", FakeCanteenService.ORDERS.get(order).status);
 
         // not a report: 400, and the message id stays free
         String nonsense = "{\"reportId\":\"x\",\"communityId\":\"" + community + "\",\"served\":[\"not-a-uuid\"]}";
-        post(operator, "o-2", now, sign(secret, "o-2", now, nonsense), nonsense).then().statusCode(400)
+        post(operator, "o-2", now, Gateway.sign(secret, "o-2", now, nonsense), nonsense).then().statusCode(400)
                 .contentType("application/problem+json");
         String concernWithoutNote = JSON.writeValueAsString(Map.of("reportId", "y", "communityId", community,
                 "deliveries", List.of(Map.of("runId", UUID.randomUUID(), "stopId", UUID.randomUUID(),
                         "welfareCheck", "CONCERN"))));
-        post(operator, "o-2", now, sign(secret, "o-2", now, concernWithoutNote), concernWithoutNote).then().statusCode(400);
+        post(operator, "o-2", now, Gateway.sign(secret, "o-2", now, concernWithoutNote), concernWithoutNote).then().statusCode(400);
         String empty = "{\"reportId\":\"z\",\"communityId\":\"" + community + "\"}";
-        post(operator, "o-2", now, sign(secret, "o-2", now, empty), empty).then().statusCode(400);
+        post(operator, "o-2", now, Gateway.sign(secret, "o-2", now, empty), empty).then().statusCode(400);
     }
 
     private static List<String> writes(String community) {
@@ -165,19 +160,5 @@ class InboundMealReportTest {
         return given().contentType("application/json; charset=UTF-8").header("webhook-id", id)
                 .header("webhook-timestamp", Long.toString(timestamp)).header("webhook-signature", signature)
                 .body(body.getBytes(StandardCharsets.UTF_8)).when().post("/inbound/{p}/meal-reports", partner);
-    }
-
-    /** Standard Webhooks signing, as an operator's own code would do it. */
-    private static String sign(String secret, String id, long timestamp, String body) throws Exception {
-        Mac hmac = Mac.getInstance("HmacSHA256");
-        hmac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-        return "v1," + Base64.getEncoder().encodeToString(
-                hmac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String randomSecret() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return "whsec_" + Base64.getEncoder().encodeToString(bytes);
     }
 }
