@@ -177,7 +177,7 @@ public class ServiceLogs {
         outbox.publish(PointsEvents.service(PointsEvents.SERVICE_CONFIRMED, service));
         Posted posted = awards.forService(service);
         service.postingId = posted.posting().id;
-        Log.infof("Service %s confirmed: %d points, posting %s", service.id, points, service.postingId);
+        Log.debugf("Service %s confirmed: %d points, posting %s", service.id, points, service.postingId);
         return service;
     }
 
