@@ -174,6 +174,8 @@ jib=(
   '-Dquarkus.jib.jvm-entrypoint=sh,-c,exec java $JAVA_OPTS -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dquarkus.http.host=0.0.0.0 -Dquarkus.http.port=8080 -jar /app/quarkus-run.jar'
   '-Dquarkus.jib.environment-variables.JAVA_OPTS=-XX:+UseSerialGC -Xms32m -Xmx256m -XX:+ExitOnOutOfMemoryError'
   -Dquarkus.jib.environment-variables.MALLOC_ARENA_MAX=2
+  # the base's JDK is 17, which has no AOT cache to start from: the classic fast-jar (the build's default is aot-jar)
+  -Dquarkus.package.jar.type=fast-jar
 )
 # the front end is rebuilt (npm ci + vite) only if its sources are newer than what target/classes holds
 webui=neighbourhood-app/src/main/webui index=neighbourhood-app/target/classes/META-INF/resources/index.html

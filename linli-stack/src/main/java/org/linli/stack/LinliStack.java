@@ -215,6 +215,7 @@ public final class LinliStack implements AutoCloseable {
 
     @Override
     public void close() {
+        services.values().forEach(ServiceProcess::signalStop); // together: each may write its AOT cache on the way out
         services.values().forEach(ServiceProcess::close);
         mailbox.close();
     }

@@ -77,18 +77,33 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * The JVM options of a service: the environment variable {@code LINLI_SERVICE_JAVA_OPTS} (space-separated)
-     * replaces the defaults, which the startup benchmark measured (benchmarks/README.md).
+     * replaces the defaults, which the startup benchmark measured (benchmarks/README.md); {@code LINLI_SERVICE_START=quick}
+     * (the run command) picks {@link #QUICK_START} instead of {@link #LONG_RUNNING}.
      */
     public static List<String> javaOptions() {
         String configured = System.getenv("LINLI_SERVICE_JAVA_OPTS");
         if (configured != null && !configured.isBlank()) {
             return List.of(configured.trim().split("\\s+"));
         }
-        // a small service on a small machine: one GC thread, a heap that grows from 32 MiB, and a process that ends
-        // (to be restarted) rather than limps on after an OutOfMemoryError. C2 stays on: these run for days, and
-        // throughput beats the 1.4 s that C1-only saves at start (benchmarks/README.md, startup)
-        return List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
+        return "quick".equals(System.getenv("LINLI_SERVICE_START")) ? QUICK_START : LONG_RUNNING;
     }
+
+    /**
+     * Tests and benchmarks: a small service on a small machine: one GC thread, a heap that grows from 32 MiB, and a
+     * process that ends (to be restarted) rather than limps on after an OutOfMemoryError. C2 stays on: throughput under
+     * load is what these measure.
+     */
+    static final List<String> LONG_RUNNING = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
+
+    /**
+     * The run command on a laptop: ready sooner and smaller. C1 only (C2's compiler threads were a second of every
+     * start on two cores, and ~30 MiB of code cache), a heap of at most 128 MiB given back to the system when it
+     * empties (free ratios 10-20%), half-size thread stacks (512 KiB: Quarkus's worker threads are shallow). Measured
+     * with ./linli bench startup (benchmarks/README.md, issue 17).
+     */
+    static final List<String> QUICK_START = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx128m", "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=20", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m",
+            "-XX:+ExitOnOutOfMemoryError");
 
     public String name() {
         return name;
@@ -125,6 +140,40 @@ public final class ServiceProcess implements AutoCloseable {
         return -1;
     }
 
+    /**
+     * The JVM's resident memory in MiB, split as Linux counts it: private (anonymous: heap, metaspace, code, threads,
+     * malloc) and mapped files (the JDK's modules and, on JDK 25+, the AOT cache: clean pages shared by every JVM that
+     * maps the same file and given back under memory pressure). -1s where /proc cannot tell.
+     */
+    public Memory memory() {
+        long rss = -1;
+        long anon = -1;
+        long file = -1;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                long kib = line.matches("^(VmRSS|RssAnon|RssFile):.*") ? Long.parseLong(line.replaceAll("[^0-9]", "")) : -1;
+                if (line.startsWith("VmRSS:")) {
+                    rss = kib / 1024;
+                } else if (line.startsWith("RssAnon:")) {
+                    anon = kib / 1024;
+                } else if (line.startsWith("RssFile:")) {
+                    file = kib / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or the process is gone
+        }
+        return new Memory(rss, anon, file);
+    }
+
+    /** Resident memory in MiB: all of it, the private part, the part that maps files. */
+    public record Memory(long rss, long anonymous, long files) {
+        @Override
+        public String toString() {
+            return rss + " MiB (" + anonymous + " private + " + files + " files)";
+        }
+    }
+
     /** Waits until /q/health/ready answers 200. */
     public ServiceProcess awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -153,6 +202,13 @@ public final class ServiceProcess implements AutoCloseable {
     public void kill() {
         process.destroyForcibly();
         waitForExit(10);
+    }
+
+    /** Asks the JVM to stop (SIGTERM) without waiting for it: a stack's services stop together. */
+    void signalStop() {
+        if (process.isAlive()) {
+            process.destroy();
+        }
     }
 
     @Override

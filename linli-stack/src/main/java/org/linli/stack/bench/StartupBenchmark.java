@@ -97,7 +97,7 @@ public final class StartupBenchmark {
                 OpenLoopLoad.Result warm = OpenLoopLoad.run(name + " warm-up", rate, Duration.ofSeconds(warmSeconds),
                         everydayReads(service.baseUri(), name, story));
                 System.out.println(warm);
-                long rssWarm = service.residentSetMiB();
+                ServiceProcess.Memory rssWarm = service.memory();
                 if (ServiceProcess.javaOptions().stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking"))) {
                     Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                             Long.toString(service.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
@@ -106,15 +106,15 @@ public final class StartupBenchmark {
                 Arrays.sort(ready);
                 Arrays.sort(startedIn);
                 Arrays.sort(cpu);
-                rows.put(name, String.format("| %s | %d ms | %d-%d ms | %.2f s | %.1f s | %d MiB | %d MiB | %d/%d |", name,
+                rows.put(name, String.format("| %s | %d ms | %d-%d ms | %.2f s | %.1f s | %d MiB | %s | %d/%d |", name,
                         ready[runs / 2], ready[0], ready[runs - 1], startedIn[runs / 2], cpu[runs / 2], rssAtReady, rssWarm,
                         warm.ok(), warm.sent()));
             }
             System.out.println();
-            System.out.printf("Each service started alone %d times (2 other services idle beside it); warm-up %d s at %d/s%n",
+            System.out.printf("Each service started alone %d times (the other services idle beside it); warm-up %d s at %d/s%n",
                     runs, warmSeconds, rate);
             System.out.println("| service | ready (median) | ready (range) | Quarkus \"started in\" (median) | CPU to ready "
-                    + "(median) | RSS at ready | RSS after warm-up | warm-up answered |");
+                    + "(median) | RSS at ready | RSS after warm-up (private + mapped files) | warm-up answered |");
             System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             rows.values().forEach(System.out::println);
         }
@@ -134,6 +134,7 @@ public final class StartupBenchmark {
             case "points-service" -> List.of("/volunteers/" + story.mrLi() + "/wallet", "/volunteers/" + story.mrLi()
                     + "/statement", "/rewards", "/services?size=20", "/classes", "/reports/monthly?month="
                     + today.toString().substring(0, 7));
+            case "dashboard-service" -> List.of("/figures", "/figures?quietDays=2", "/figures?from=" + monday + "&to=" + today);
             default -> List.of("/diners/" + story.msZhao(), "/menus/" + monday, "/standing-orders", "/orders?date=" + today,
                     "/days/" + today + "/production-list", "/diners/" + story.msZhao() + "/account");
         });
