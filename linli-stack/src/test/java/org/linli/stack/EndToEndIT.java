@@ -60,9 +60,11 @@ class EndToEndIT {
     @BeforeAll
     static void startTheSystemWithTheStory() throws Exception {
         Path home = LinliStack.home();
-        // an alert nobody acknowledges escalates after 20 s here (15 minutes in a community)
+        // an alert nobody acknowledges escalates after 20 s here (15 minutes in a community); points-service logs its
+        // confirmations and postings (DEBUG, as an operator following a trace would switch on) for the trace test
         stack = LinliStack.start(home, 0, home.resolve("linli-stack/target/e2e-logs"), Map.of("resident-service",
-                Map.of("LINLI_CARE_ESCALATE_AFTER", "20s", "LINLI_CARE_ESCALATION_CHECK", "1s")));
+                Map.of("LINLI_CARE_ESCALATE_AFTER", "20s", "LINLI_CARE_ESCALATION_CHECK", "1s"),
+                "points-service", Map.of("QUARKUS_LOG_CATEGORY__ORG_LINLI_POINTS__LEVEL", "DEBUG")));
         for (String name : LinliStack.SERVICES) {
             ServiceProcess s = stack.service(name);
             System.out.printf("%s ready after %d ms, RSS %d MiB%n", name, s.readyAfterMillis(), s.residentSetMiB());
