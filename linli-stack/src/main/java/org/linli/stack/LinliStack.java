@@ -205,7 +205,7 @@ public final class LinliStack implements AutoCloseable {
         throw new IllegalStateException("cannot find the Linli checkout; run from inside it or set -Dlinli.home");
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

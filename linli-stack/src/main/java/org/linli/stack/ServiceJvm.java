@@ -65,21 +65,16 @@ public record ServiceJvm(Path javaHome, int feature) {
 
     /** The AOT cache options for the service in {@code quarkusApp} (none where no cache can help). */
     public List<String> aotOptions(Path quarkusApp) {
-        if (feature < 25 || !isAotJar(quarkusApp.resolve("quarkus-run.jar"))) {
+        String mode = Optional.ofNullable(System.getenv("LINLI_SERVICE_AOT")).orElse("");
+        Path runner = quarkusApp.resolve("quarkus-run.jar");
+        if (mode.equals("off") || feature < 25 || !isAotJar(runner)) {
             return List.of();
         }
         Path cache = quarkusApp.resolve("app.aot");
-        String mode = Optional.ofNullable(System.getenv("LINLI_SERVICE_AOT")).orElse("");
-        if (mode.equals("off")) {
-            return List.of();
-        }
-        if (mode.equals("train")) {
-            return List.of("-XX:AOTCacheOutput=" + cache);
-        }
-        if (isFresh(cache, quarkusApp.resolve("quarkus-run.jar"))) {
+        if (!mode.equals("train") && isFresh(cache, runner)) {
             return List.of("-XX:AOTCache=" + cache);
         }
-        return mode.equals("auto") ? List.of("-XX:AOTCacheOutput=" + cache) : List.of();
+        return mode.equals("train") || mode.equals("auto") ? List.of("-XX:AOTCacheOutput=" + cache) : List.of();
     }
 
     private static boolean isFresh(Path cache, Path runner) {
@@ -91,7 +86,7 @@ public record ServiceJvm(Path javaHome, int feature) {
         }
     }
 
-    /** "Temurin-25.0.3+9 (AOT cache)" and the like, for a benchmark's header. */
+    /** "/usr/lib/jvm/temurin-25-jdk-amd64 (Java 25, -XX:AOTCache=…/app.aot)" and the like, for a benchmark's header. */
     public String describe(Path quarkusApp) {
         List<String> aot = aotOptions(quarkusApp);
         return javaHome + " (Java " + feature + (aot.isEmpty() ? "" : ", " + aot.get(0)) + ")";

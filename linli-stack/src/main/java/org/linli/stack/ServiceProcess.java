@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -126,48 +127,39 @@ public final class ServiceProcess implements AutoCloseable {
         return readyAfterMillis;
     }
 
-    /** Resident set size of the service's JVM in MiB, from /proc (Linux). */
+    /** Resident set size of the service's JVM in MiB, from /proc (Linux); -1 where /proc cannot tell. */
     public long residentSetMiB() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // not Linux, or the process is gone
-        }
-        return -1;
+        return memory().rss();
+    }
+
+    /** The service JVM's resident memory, all of it and split (see {@link Memory}). */
+    public Memory memory() {
+        return Memory.of(process.pid());
     }
 
     /**
-     * The JVM's resident memory in MiB, split as Linux counts it: private (anonymous: heap, metaspace, code, threads,
-     * malloc) and mapped files (the JDK's modules and, on JDK 25+, the AOT cache: clean pages shared by every JVM that
-     * maps the same file and given back under memory pressure). -1s where /proc cannot tell.
+     * A process's resident memory in MiB, split as Linux counts it ({@code /proc/<pid>/status}): private (anonymous:
+     * heap, metaspace, code, threads, malloc, and on JDK 25+ the AOT cache, which is mapped privately) and mapped files
+     * (the JDK's modules and jars: clean pages shared with other processes). -1 where /proc cannot tell.
      */
-    public Memory memory() {
-        long rss = -1;
-        long anon = -1;
-        long file = -1;
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                long kib = line.matches("^(VmRSS|RssAnon|RssFile):.*") ? Long.parseLong(line.replaceAll("[^0-9]", "")) : -1;
-                if (line.startsWith("VmRSS:")) {
-                    rss = kib / 1024;
-                } else if (line.startsWith("RssAnon:")) {
-                    anon = kib / 1024;
-                } else if (line.startsWith("RssFile:")) {
-                    file = kib / 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // not Linux, or the process is gone
-        }
-        return new Memory(rss, anon, file);
-    }
-
-    /** Resident memory in MiB: all of it, the private part, the part that maps files. */
     public record Memory(long rss, long anonymous, long files) {
+
+        public static Memory of(long pid) {
+            Map<String, Long> mib = new HashMap<>();
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                    int colon = line.indexOf(':');
+                    if (line.startsWith("VmRSS:") || line.startsWith("RssAnon:") || line.startsWith("RssFile:")) {
+                        mib.put(line.substring(0, colon), Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024);
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // not Linux, or the process is gone
+            }
+            return new Memory(mib.getOrDefault("VmRSS", -1L), mib.getOrDefault("RssAnon", -1L),
+                    mib.getOrDefault("RssFile", -1L));
+        }
+
         @Override
         public String toString() {
             return rss + " MiB (" + anonymous + " private + " + files + " files)";

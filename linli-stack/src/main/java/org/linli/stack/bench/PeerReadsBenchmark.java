@@ -85,7 +85,7 @@ public final class PeerReadsBenchmark {
             Path peerScript = script(work.resolve("peer.lua"), "/entity/fruits/", List.of("1", "2", "3"), null);
 
             createDatabase(pg, "linli_peer");
-            int peerPort = freePort();
+            int peerPort = LinliStack.freePort();
             try (PeerProcess quickstart = PeerProcess.start(peer, peerPort, pg, work.resolve("peer.log"))) {
                 URI ours = residents.resolve("/");
                 URI theirs = URI.create("http://localhost:" + peerPort + "/");
@@ -185,12 +185,6 @@ public final class PeerReadsBenchmark {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     /** The quickstart's JVM: it creates its schema and loads its three fruits at start. */
     private record PeerProcess(Process process) implements AutoCloseable {
 
@@ -228,13 +222,8 @@ public final class PeerReadsBenchmark {
             throw new IllegalStateException("the quickstart did not answer; see " + log);
         }
 
-        long residentSetMiB() throws IOException {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-                }
-            }
-            return -1;
+        long residentSetMiB() {
+            return ServiceProcess.Memory.of(process.pid()).rss();
         }
 
         @Override
