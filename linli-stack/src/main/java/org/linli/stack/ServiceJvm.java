@@ -22,7 +22,10 @@ import java.util.stream.Stream;
  * {@code LINLI_SERVICE_AOT} says what to do about it: unset, a fresh cache is used and a missing or stale one is
  * not made; {@code auto} (the run command) makes a missing or stale one by training on this run: the JVM records what
  * the service loads and writes the cache when it stops (~20 s after the JVM ends, so a stop waits for it);
- * {@code train} always trains; {@code off} never uses one.</li>
+ * {@code train} always trains; {@code off} never uses one. A cache is mapped at the address it was written for
+ * ({@code ArchiveRelocationMode=0}; the JDK's default moves it to a random one and rewrites its pointers): its pages
+ * then stay the file's, clean and shared, instead of ~60 MiB of each process's private memory (benchmarks/README.md;
+ * the JVM still moves it when that address is taken).</li>
  * <li>Anything else (JDK 17, a fast-jar) starts as before, without a word.</li>
  * </ul>
  */
@@ -72,7 +75,7 @@ public record ServiceJvm(Path javaHome, int feature) {
         }
         Path cache = quarkusApp.resolve("app.aot");
         if (!mode.equals("train") && isFresh(cache, runner)) {
-            return List.of("-XX:AOTCache=" + cache);
+            return List.of("-XX:AOTCache=" + cache, "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
         }
         return mode.equals("train") || mode.equals("auto") ? List.of("-XX:AOTCacheOutput=" + cache) : List.of();
     }

@@ -18,6 +18,9 @@ public class Caller {
     public static final String DISTRICT_CLAIM = "district";
 
     private final JsonWebToken token;
+    /** The claims asked for in this request, read from the token once (a resource may ask for each many times). */
+    private final java.util.Map<String, Optional<String>> claims = new java.util.HashMap<>(4);
+    private java.util.Set<String> groups;
 
     Caller(JsonWebToken token) {
         this.token = token;
@@ -42,7 +45,10 @@ public class Caller {
     }
 
     public boolean is(String role) {
-        return token.getGroups().contains(role);
+        if (groups == null) {
+            groups = token.getGroups();
+        }
+        return groups.contains(role);
     }
 
     public Optional<String> community() {
@@ -77,9 +83,9 @@ public class Caller {
         }
         java.util.List<String> values = new java.util.ArrayList<>();
         if (value instanceof Iterable<?> items) {
-            items.forEach(item -> values.add(item.toString().replaceAll("^\"|\"$", "")));
+            items.forEach(item -> values.add(unquoted(item.toString())));
         } else {
-            for (String part : value.toString().replaceAll("^\"|\"$", "").split(",")) {
+            for (String part : unquoted(value.toString()).split(",")) {
                 if (!part.isBlank()) {
                     values.add(part.strip());
                 }
@@ -89,7 +95,13 @@ public class Caller {
     }
 
     private Optional<String> claim(String name) {
-        Object value = token.getClaim(name);
-        return value == null ? Optional.empty() : Optional.of(value.toString().replaceAll("^\"|\"$", ""));
+        return claims.computeIfAbsent(name, n -> Optional.ofNullable(token.getClaim(n)).map(v -> unquoted(v.toString())));
+    }
+
+    /** A JSON string's value without its quotes (a claim may arrive as {@code "changshan-garden"}). */
+    private static String unquoted(String value) {
+        int from = value.startsWith("\"") ? 1 : 0;
+        int to = value.length() > from && value.endsWith("\"") ? value.length() - 1 : value.length();
+        return value.substring(from, to);
     }
 }

@@ -39,7 +39,7 @@ import org.linli.stack.ServiceProcess;
  *
  * <pre>
  * ./linli bench reads --peer /path/to/hibernate-orm-panache-quickstart/target/quarkus-app/quarkus-run.jar \
- *     [--rounds 3] [--seconds 15] [--households 1000]
+ *     [--rounds 3] [--seconds 15] [--warm-seconds 30] [--households 1000]
  * </pre>
  */
 public final class PeerReadsBenchmark {
@@ -47,6 +47,7 @@ public final class PeerReadsBenchmark {
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
     private static final Pattern P50 = Pattern.compile("\\s50%\\s+([0-9.]+)(us|ms|s)");
+    private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
     private static final Pattern ERRORS = Pattern.compile("Non-2xx or 3xx responses: (\\d+)|Socket errors: .*");
 
     private PeerReadsBenchmark() {
@@ -56,12 +57,14 @@ public final class PeerReadsBenchmark {
         Path peer = null;
         int rounds = 3;
         int seconds = 15;
+        int warmSeconds = 30;
         int households = 1000;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--peer" -> peer = Path.of(args[i + 1]);
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+                case "--warm-seconds" -> warmSeconds = Integer.parseInt(args[i + 1]);
                 case "--households" -> households = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -91,14 +94,18 @@ public final class PeerReadsBenchmark {
                 URI theirs = URI.create("http://localhost:" + peerPort + "/");
                 System.out.printf("resident-service: %d residents in %s; peer: %s on %s%n", ids.size(),
                         CommunityGenerator.COMMUNITY, peer, ServiceJvm.chosen().describe(peer.getParent()));
-                // both warmed (JIT) before anything counts
-                run(ours, oursScript, 10);
-                run(theirs, peerScript, 10);
+                // both warmed (JIT: resident-service's CPU per request still fell by a third between rounds after 10 s)
+                long oursPid = stack.service("resident-service").pid();
+                long theirsPid = quickstart.process().pid();
+                run(ours, oursScript, warmSeconds, oursPid);
+                run(theirs, peerScript, warmSeconds, theirsPid);
                 List<String> lines = new ArrayList<>();
                 for (int round = 1; round <= rounds; round++) {
-                    lines.add(String.format("round %d  resident-service get by id  %s", round, run(ours, oursScript, seconds)));
+                    lines.add(String.format("round %d  resident-service get by id  %s", round,
+                            run(ours, oursScript, seconds, oursPid)));
                     System.out.println(lines.get(lines.size() - 1));
-                    lines.add(String.format("round %d  quickstart get by id        %s", round, run(theirs, peerScript, seconds)));
+                    lines.add(String.format("round %d  quickstart get by id        %s", round,
+                            run(theirs, peerScript, seconds, theirsPid)));
                     System.out.println(lines.get(lines.size() - 1));
                 }
                 System.out.printf("%n=== get by id, wrk -t2 -c32 -d%ds, alternating ===%n", seconds);
@@ -110,8 +117,12 @@ public final class PeerReadsBenchmark {
         }
     }
 
-    /** One wrk measurement: requests/s, p50, p99, errors. */
-    private static String run(URI base, Path script, int seconds) throws Exception {
+    /**
+     * One wrk measurement: requests/s, p50, p99, errors, and the server's CPU per request (its process's user + system
+     * time over the requests answered: the figure that holds when the machine is noisy and throughput is not).
+     */
+    private static String run(URI base, Path script, int seconds, long pid) throws Exception {
+        double cpuBefore = ProcessCpu.ofProcess(pid);
         String out = wrk("-t2", "-c32", "-d" + seconds + "s", "--latency", "-s", script.toString(), base.toString());
         Matcher rate = RATE.matcher(out);
         Matcher p50 = P50.matcher(out);
@@ -119,10 +130,13 @@ public final class PeerReadsBenchmark {
         if (!rate.find() || !p50.find() || !p99.find()) {
             throw new IllegalStateException("wrk said:\n" + out);
         }
+        double cpuSeconds = ProcessCpu.ofProcess(pid) - cpuBefore;
+        Matcher requests = REQUESTS.matcher(out);
+        double cpuPerRequest = requests.find() ? cpuSeconds * 1000 / Long.parseLong(requests.group(1)) : Double.NaN;
         Matcher errors = ERRORS.matcher(out);
         String failed = errors.find() ? "  ERRORS: " + errors.group() : "";
-        return String.format(Locale.ROOT, "%,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms%s", Double.parseDouble(rate.group(1)),
-                millis(p50), millis(p99), failed);
+        return String.format(Locale.ROOT, "%,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  CPU %.3f ms/request%s",
+                Double.parseDouble(rate.group(1)), millis(p50), millis(p99), cpuPerRequest, failed);
     }
 
     private static double millis(Matcher m) {

@@ -181,9 +181,10 @@ public class ResidentRegistry {
         }
     }
 
+    /** A resident the caller may see, to read (loaded read-only: changes to it are not saved); 404 otherwise. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Resident visible(String communityCode, UUID residentId) {
-        return scope.visibleResident(communityCode, residentId);
+        return scope.readableResident(communityCode, residentId);
     }
 
     /**
