@@ -145,7 +145,7 @@ class DashboardPageTest {
         return text.isEmpty() ? -1 : Integer.parseInt(text);
     }
 
-    /** Five communities of one street, with lunches, services, an overdue alert and a quiet elder. */
+    /** Five communities of one street, each with an enrolled volunteer, lunches, services; an overdue alert and a quiet elder. */
     private static TestDistrict district() {
         TestDistrict d = new TestDistrict();
         LocalDate today = TestDistrict.today();
@@ -155,6 +155,7 @@ class DashboardPageTest {
             String community = d.community(c);
             d.communityNamed(community, NAMES[c - 1]);
             UUID volunteer = d.resident(community, "AGED_60_74", true, false, false, false, grid);
+            d.volunteer(community, volunteer, UUID.randomUUID()); // enrolled, so the tile reads "1 / 1", not "1 / 0"
             for (int e = 0; e < 3; e++) {
                 UUID elder = d.resident(community, e == 0 ? "AGED_85_94" : "AGED_75_84", true, e == 0, true, e < 2, grid);
                 if (e < NAMES.length - c + 1 && e < 2) {
@@ -171,7 +172,8 @@ class DashboardPageTest {
         await().atMost(TestDistrict.PATIENCE).untilAsserted(() -> TestDistrict.as(d.officer())
                 .get("/districts/{d}", d.district).then().statusCode(200)
                 .body("communities.size()", equalTo(NAMES.length)).body("care.alertsOpen", equalTo(1))
-                .body("totals.residents", equalTo(NAMES.length * 4 + 2)));
+                .body("totals.residents", equalTo(NAMES.length * 4 + 2))
+                .body("totals.'volunteers.enrolled'", equalTo(NAMES.length)));
         return d;
     }
 }
