@@ -69,6 +69,13 @@ const base = {
   'tab.visits': '探访',
   'tab.alerts': '提醒',
   'tab.settings': '设置',
+  'tab.more': '更多',
+  'more.hint.lunch': '订明天和以后的午餐',
+  'more.hint.orders': '已订的午餐，取消或暂停',
+  'more.hint.account': '餐费余额和每一笔收支',
+  'more.hint.visits': '谁来看过您，哪天来',
+  'more.hint.alerts': '需要您知道的照护提醒',
+  'more.hint.settings': '大字模式、语言、退出登录',
   'tabs.label': '主要功能',
 
   'title.round': '今日送餐',
@@ -84,6 +91,7 @@ const base = {
   'title.visits': '确认探访',
   'title.alerts': '关怀提醒',
   'title.settings': '设置',
+  'title.more': '更多',
   'title.family': '为家人操作',
   'title.elsewhere': '邻里',
 
@@ -751,6 +759,13 @@ const baseEn: Record<keyof typeof base, string> = {
   'tab.visits': 'Visits',
   'tab.alerts': 'Alerts',
   'tab.settings': 'Settings',
+  'tab.more': 'More',
+  'more.hint.lunch': 'Order lunch for tomorrow and later',
+  'more.hint.orders': 'Lunches ordered: cancel or pause',
+  'more.hint.account': 'Meal balance and every payment',
+  'more.hint.visits': 'Who came to see you, and when',
+  'more.hint.alerts': 'Care alerts you should know about',
+  'more.hint.settings': 'Large text, language, signing out',
   'tabs.label': 'Main sections',
 
   'title.round': "Today's round",
@@ -766,6 +781,7 @@ const baseEn: Record<keyof typeof base, string> = {
   'title.visits': 'Confirm visits',
   'title.alerts': 'Care alerts',
   'title.settings': 'Settings',
+  'title.more': 'More',
   'title.family': 'Acting for family',
   'title.elsewhere': 'Linli',
 

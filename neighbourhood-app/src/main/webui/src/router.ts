@@ -10,6 +10,7 @@ import ClassesView from './views/ClassesView.vue';
 import ElsewhereView from './views/ElsewhereView.vue';
 import LogVisitView from './views/LogVisitView.vue';
 import LunchView from './views/LunchView.vue';
+import MoreView from './views/MoreView.vue';
 import OrderFlowView from './views/OrderFlowView.vue';
 import OrdersView from './views/OrdersView.vue';
 import ParentPickerView from './views/ParentPickerView.vue';
@@ -81,6 +82,7 @@ export const router = createRouter({
     { path: '/alerts', component: AlertsView, meta: { title: 'title.alerts', group: 'elder', tab: 'alerts', needs: 'careAlerts' } },
     { path: '/family', component: ParentPickerView, meta: { title: 'title.family', needs: 'family' } },
     { path: '/settings', component: SettingsView, meta: { title: 'title.settings', tab: 'settings' } },
+    { path: '/more', component: MoreView, meta: { title: 'title.more', tab: 'more' } },
     { path: '/elsewhere', component: ElsewhereView, meta: { title: 'title.elsewhere' } },
     {
       path: '/console',

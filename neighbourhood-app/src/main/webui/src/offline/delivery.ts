@@ -111,9 +111,11 @@ let started = false;
 export function startFlushing(): void {
   if (started) return;
   started = true;
-  // back online: try at once and once more shortly after (`online` can come before the network carries requests)
+  // back online: try at once and once more shortly after (`online` can come before the network carries requests), and
+  // if those fail too, again after 5, 10 and 20 seconds: the failures counted while offline do not delay the return
   watch(online, (now) => {
     if (!now) return;
+    failures = 0;
     void flushNow();
     window.setTimeout(() => void flushNow(), 3_000);
   });

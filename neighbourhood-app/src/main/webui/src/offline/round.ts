@@ -52,7 +52,7 @@ export async function loadRound(community: string, subject: string): Promise<voi
   const date = today();
   try {
     // both days at once: on a phone network each round trip costs more than the work behind it
-    const runs = (await Promise.all([date, addDays(date, 1)].map((day) => runsOn(community, subject, day)))).flat();
+    const runs = withTaken((await Promise.all([date, addDays(date, 1)].map((day) => runsOn(community, subject, day)))).flat());
     const saved: Saved = { subject, date, fetchedAt: Date.now(), runs };
     save(saved);
     round.runs = runs;
@@ -115,20 +115,41 @@ interface Door {
   callName: string | null;
 }
 
+type Taken = Partial<Stop> & { stopId: string };
+
+/**
+ * Outcomes the server has taken while this page is open. A round read again is read while outcomes are still being
+ * sent (the first one through makes the page read the round again): an answer that left the server before the next
+ * outcome reached it must not show that door as still to do. Forgotten once the server's round has it.
+ */
+const taken = new Map<string, { runId: string; answer: Taken }>();
+
+function mark(runs: Run[], runId: string, answer: Taken): void {
+  const stop = runs.find((r) => r.id === runId)?.stops.find((s) => s.stopId === answer.stopId);
+  if (stop) {
+    stop.welfareCheck = answer.welfareCheck ?? stop.welfareCheck;
+    stop.recordedAt = answer.recordedAt ?? new Date().toISOString();
+  }
+}
+
+/** Marks in a round read from the server what it has taken since that read began (and forgets what it already shows). */
+export function withTaken(runs: Run[]): Run[] {
+  for (const [stopId, { runId, answer }] of taken) {
+    const stop = runs.find((r) => r.id === runId)?.stops.find((s) => s.stopId === stopId);
+    if (stop?.welfareCheck) taken.delete(stopId);
+    else mark(runs, runId, answer);
+  }
+  return runs;
+}
+
 /** The server took an outcome: show the stop as recorded, in memory and in the saved copy. */
-export function applyRecorded(runId: string, answer: Partial<Stop> & { stopId: string }): void {
-  const update = (runs: Run[]) => {
-    const stop = runs.find((r) => r.id === runId)?.stops.find((s) => s.stopId === answer.stopId);
-    if (stop) {
-      stop.welfareCheck = answer.welfareCheck ?? stop.welfareCheck;
-      stop.recordedAt = answer.recordedAt ?? new Date().toISOString();
-    }
-  };
-  update(round.runs);
+export function applyRecorded(runId: string, answer: Taken): void {
+  taken.set(answer.stopId, { runId, answer: { ...answer, recordedAt: answer.recordedAt ?? new Date().toISOString() } });
+  mark(round.runs, runId, answer);
   if (current) {
     const saved = recall(current.subject);
     if (saved) {
-      update(saved.runs);
+      mark(saved.runs, runId, answer);
       save(saved);
     }
   }

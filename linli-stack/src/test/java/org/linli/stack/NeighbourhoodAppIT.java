@@ -126,6 +126,7 @@ class NeighbourhoodAppIT extends InChangshanGarden {
             shortfalls.put("lunch", AgeFriendlyCheck.shortfalls(phone));
             phone.screenshot("app-elder-lunch");
             AccessibilityCheck.note(phone, "lunch, elder mode", inaccessible);
+            assertEquals(1, tabBarRows(phone), "elder mode's tab bar is one row (what does not fit is under More)");
             phone.tap(menuDay.findElement(By.cssSelector("[data-testid=order-lunch]")));
             phone.shown("service-DINE_IN");
             shortfalls.put("order: dine-in or delivered", AgeFriendlyCheck.shortfalls(phone));
@@ -190,8 +191,14 @@ class NeighbourhoodAppIT extends InChangshanGarden {
                     o -> o.path("status").asText().equals("CANCELLED"));
             phone.shown("standing-form");
 
-            phone.driver.get(app + "/#/account");
+            phone.tap("tab-more"); // his meal account and settings did not fit in elder mode's bar
+            phone.shown("more-account");
+            shortfalls.put("more", AgeFriendlyCheck.shortfalls(phone));
+            phone.screenshot("app-elder-more");
+            AccessibilityCheck.note(phone, "more, elder mode", inaccessible);
+            phone.tap("more-account");
             phone.shown("balance");
+            assertTrue(phone.shown("tab-more").getDomAttribute("aria-current") != null, "More stays lit on a screen it holds");
             shortfalls.put("meal account", AgeFriendlyCheck.shortfalls(phone));
             phone.screenshot("app-elder-account");
             AccessibilityCheck.note(phone, "meal account, elder mode", inaccessible);
@@ -201,6 +208,12 @@ class NeighbourhoodAppIT extends InChangshanGarden {
         }
         shortfalls.values().removeIf(List::isEmpty);
         assertEquals(Map.of(), shortfalls, "elder mode falls short of the age-friendly figures");
+    }
+
+    /** How many rows the tab bar's tabs take (by their top edges). */
+    private static int tabBarRows(PhoneBrowser phone) {
+        return ((Number) phone.script("return new Set([...document.querySelectorAll('.tabbar .tab')]"
+                + ".map(t => Math.round(t.getBoundingClientRect().top))).size")).intValue();
     }
 
     @Test
