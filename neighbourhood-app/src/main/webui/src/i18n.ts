@@ -76,6 +76,11 @@ const base = {
   'more.hint.visits': '谁来看过您，哪天来',
   'more.hint.alerts': '需要您知道的照护提醒',
   'more.hint.settings': '大字模式、语言、退出登录',
+  'more.hint.round': '今天送餐的每一户',
+  'more.hint.services': '登记和查看志愿服务',
+  'more.hint.wallet': '积分余额和每一笔积分',
+  'more.hint.rewards': '用积分兑换礼品',
+  'more.hint.classes': '老年大学的课程和报名',
   'tabs.label': '主要功能',
 
   'title.round': '今日送餐',
@@ -766,6 +771,11 @@ const baseEn: Record<keyof typeof base, string> = {
   'more.hint.visits': 'Who came to see you, and when',
   'more.hint.alerts': 'Care alerts you should know about',
   'more.hint.settings': 'Large text, language, signing out',
+  'more.hint.round': "Today's doors, in order",
+  'more.hint.services': 'Log and follow your volunteer services',
+  'more.hint.wallet': 'Points balance and every entry',
+  'more.hint.rewards': 'Redeem points for gifts',
+  'more.hint.classes': 'Senior-university classes and booking',
   'tabs.label': 'Main sections',
 
   'title.round': "Today's round",

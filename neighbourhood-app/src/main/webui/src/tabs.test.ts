@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { overflowOf, type Tab } from './tabs';
+import { t, type MessageKey } from './i18n';
 
 const tab = (id: string): Tab => ({ id, to: `/${id}` });
 const ids = (tabs: Tab[]) => tabs.map((t) => t.id);
@@ -20,5 +21,14 @@ describe('the tab bar in elder mode keeps one row', () => {
   it('keeps a family member\'s alerts in the bar when there is no visits tab', () => {
     const family = ['lunch', 'orders', 'account', 'alerts', 'settings'].map(tab);
     expect(ids(overflowOf(family, true))).toEqual(['account', 'settings']);
+  });
+
+  it('folds a volunteer\'s last tabs too, and every tab "More" may hold says what it is for', () => {
+    const volunteer = ['round', 'services', 'wallet', 'rewards', 'classes', 'settings'].map(tab);
+    expect(ids(overflowOf(volunteer, true))).toEqual(['rewards', 'classes', 'settings']);
+    for (const id of [...ids(volunteer), ...ids(everything)]) {
+      const key = `more.hint.${id}` as MessageKey;
+      expect(t(key)).not.toBe(key);
+    }
   });
 });

@@ -9,7 +9,9 @@ export interface Tab {
  * cover a third of the screen and read as content.
  */
 export const ELDER_BAR_TABS = 4;
-const ELDER_PRIORITY = ['lunch', 'orders', 'visits', 'alerts', 'account', 'settings'];
+/** Which tabs keep their place in a short bar, most used first (an elder's, a volunteer's), Settings last. */
+const BAR_PRIORITY = ['lunch', 'orders', 'visits', 'alerts', 'round', 'services', 'wallet', 'account', 'rewards', 'classes',
+  'settings'];
 
 /** What "More" holds: nothing unless elder mode leaves tabs out of the bar (then all but the three used most). */
 export function overflowOf(all: Tab[], elder: boolean): Tab[] {
@@ -19,6 +21,6 @@ export function overflowOf(all: Tab[], elder: boolean): Tab[] {
 }
 
 function rank(tab: Tab): number {
-  const at = ELDER_PRIORITY.indexOf(tab.id);
-  return at < 0 ? ELDER_PRIORITY.length : at;
+  const at = BAR_PRIORITY.indexOf(tab.id);
+  return at < 0 ? BAR_PRIORITY.length : at;
 }
