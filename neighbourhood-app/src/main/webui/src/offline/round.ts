@@ -52,7 +52,8 @@ export async function loadRound(community: string, subject: string): Promise<voi
   const date = today();
   try {
     // both days at once: on a phone network each round trip costs more than the work behind it
-    const runs = withTaken((await Promise.all([date, addDays(date, 1)].map((day) => runsOn(community, subject, day)))).flat());
+    const read = await Promise.all([date, addDays(date, 1)].map((day) => runsOn(community, subject, day)));
+    const runs = withTaken(read.flat());
     const saved: Saved = { subject, date, fetchedAt: Date.now(), runs };
     save(saved);
     round.runs = runs;
@@ -124,32 +125,36 @@ type Taken = Partial<Stop> & { stopId: string };
  */
 const taken = new Map<string, { runId: string; answer: Taken }>();
 
-function mark(runs: Run[], runId: string, answer: Taken): void {
-  const stop = runs.find((r) => r.id === runId)?.stops.find((s) => s.stopId === answer.stopId);
+function stopIn(runs: Run[], runId: string, stopId: string): Stop | undefined {
+  return runs.find((r) => r.id === runId)?.stops.find((s) => s.stopId === stopId);
+}
+
+function mark(stop: Stop | undefined, answer: Taken): void {
   if (stop) {
     stop.welfareCheck = answer.welfareCheck ?? stop.welfareCheck;
-    stop.recordedAt = answer.recordedAt ?? new Date().toISOString();
+    stop.recordedAt = answer.recordedAt ?? stop.recordedAt;
   }
 }
 
 /** Marks in a round read from the server what it has taken since that read began (and forgets what it already shows). */
 export function withTaken(runs: Run[]): Run[] {
   for (const [stopId, { runId, answer }] of taken) {
-    const stop = runs.find((r) => r.id === runId)?.stops.find((s) => s.stopId === stopId);
+    const stop = stopIn(runs, runId, stopId);
     if (stop?.welfareCheck) taken.delete(stopId);
-    else mark(runs, runId, answer);
+    else mark(stop, answer);
   }
   return runs;
 }
 
 /** The server took an outcome: show the stop as recorded, in memory and in the saved copy. */
 export function applyRecorded(runId: string, answer: Taken): void {
-  taken.set(answer.stopId, { runId, answer: { ...answer, recordedAt: answer.recordedAt ?? new Date().toISOString() } });
-  mark(round.runs, runId, answer);
+  const recorded = { ...answer, recordedAt: answer.recordedAt ?? new Date().toISOString() };
+  taken.set(answer.stopId, { runId, answer: recorded });
+  mark(stopIn(round.runs, runId, answer.stopId), recorded);
   if (current) {
     const saved = recall(current.subject);
     if (saved) {
-      mark(saved.runs, runId, answer);
+      mark(stopIn(saved.runs, runId, answer.stopId), recorded);
       save(saved);
     }
   }

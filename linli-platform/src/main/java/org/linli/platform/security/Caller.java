@@ -1,6 +1,9 @@
 package org.linli.platform.security;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
 
@@ -19,8 +22,8 @@ public class Caller {
 
     private final JsonWebToken token;
     /** The claims asked for in this request, read from the token once (a resource may ask for each many times). */
-    private final java.util.Map<String, Optional<String>> claims = new java.util.HashMap<>(4);
-    private java.util.Set<String> groups;
+    private final Map<String, Optional<String>> claims = new HashMap<>(4);
+    private Set<String> groups;
 
     Caller(JsonWebToken token) {
         this.token = token;

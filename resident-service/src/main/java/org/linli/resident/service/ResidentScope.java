@@ -3,6 +3,7 @@ package org.linli.resident.service;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.RequestScoped;
 
@@ -104,9 +105,7 @@ public class ResidentScope {
     }
 
     public Resident visibleResident(String communityCode, UUID residentId) {
-        return Resident.<Resident>findByIdOptional(residentId)
-                .filter(r -> r.communityId.equals(communityCode) && canSee(r))
-                .orElseThrow(() -> notFound("resident " + residentId));
+        return inScope(Resident.findByIdOptional(residentId), communityCode, residentId, this::canSee);
     }
 
     /**
@@ -114,14 +113,18 @@ public class ResidentScope {
      * compare at flush, a quarter of a get-by-id's loading), so a change made to it would never be saved.
      */
     public Resident readableResident(String communityCode, UUID residentId) {
-        return Optional.ofNullable(Resident.getSession().find(Resident.class, residentId, ReadOnlyMode.READ_ONLY))
-                .filter(r -> r.communityId.equals(communityCode) && canSee(r))
-                .orElseThrow(() -> notFound("resident " + residentId));
+        return inScope(Optional.ofNullable(Resident.getSession().find(Resident.class, residentId, ReadOnlyMode.READ_ONLY)),
+                communityCode, residentId, this::canSee);
     }
 
     public Resident manageableResident(String communityCode, UUID residentId) {
-        return Resident.<Resident>findByIdOptional(residentId)
-                .filter(r -> r.communityId.equals(communityCode) && canManage(r))
+        return inScope(Resident.findByIdOptional(residentId), communityCode, residentId, this::canManage);
+    }
+
+    /** The resident found, if of this community and {@code allowed} for the caller; otherwise 404. */
+    private static Resident inScope(Optional<? extends Resident> found, String communityCode, UUID residentId,
+            Predicate<Resident> allowed) {
+        return found.filter(r -> r.communityId.equals(communityCode) && allowed.test(r))
                 .orElseThrow(() -> notFound("resident " + residentId));
     }
 
