@@ -109,6 +109,7 @@ const base = {
 
   'round.empty': '今天没有分配给您的送餐',
   'round.offlineAsOf': '离线，显示 {time} 的数据',
+  'round.updating': '网络已恢复，正在更新…',
   'round.pending': '{n} 条等待发送',
   'round.offline': '没有网络。记录会先存在手机里，有网时自动发送。',
   'round.stop': '第 {n} 站',
@@ -804,6 +805,7 @@ const baseEn: Record<keyof typeof base, string> = {
 
   'round.empty': 'No deliveries assigned to you today',
   'round.offlineAsOf': 'Offline, as of {time}',
+  'round.updating': 'Back online, updating…',
   'round.pending': '{n} waiting to send',
   'round.offline': 'No connection. Outcomes are kept on the phone and sent when you are back online.',
   'round.stop': 'Stop {n}',
