@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -33,8 +32,6 @@ public final class TopicAudit {
     public final Map<String, Integer> deliveryCredits = new HashMap<>();
     /** event id -> how many times it is on a topic (events of other types and duplicates counted, not interpreted) */
     public final Map<String, Integer> eventIds = new HashMap<>();
-    /** event source (service) -> distinct events of this community */
-    public final Map<String, Long> eventsBySource = new TreeMap<>();
 
     private TopicAudit() {
     }
@@ -59,7 +56,6 @@ public final class TopicAudit {
                     if (community.equals(event.path("communityid").asText())
                             && d.eventIds.merge(event.path("id").asText(), 1, Integer::sum) == 1) {
                         // like any consumer, the audit counts an event once, however often it is delivered
-                        d.eventsBySource.merge(event.path("source").asText(), 1L, Long::sum);
                         d.add(event.path("type").asText(), event.path("data"));
                     }
                 }
