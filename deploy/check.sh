@@ -11,7 +11,9 @@
 #     application.properties use, topic roles and retention, production backups, no development key material in the
 #     production render, and monitoring: the alert rules and the Grafana dashboard (deploy/grafana) parse and name only
 #     metrics listed in deploy/checks/exposed-metrics.txt (verified against a running service by resident-service's
-#     MonitoringMetricsTest), every alert has a severity and a runbook section in deploy/README.md.
+#     MonitoringMetricsTest), every alert has a severity and a runbook section in deploy/README.md;
+#   - Compose (deploy/checks/compose.mjs): every deployed service there with a health check, data on volumes, the
+#     mailbox, the topics created from the same declaration, every service address a service needs.
 # Tools: kubectl (kustomize v5) from the machine, Node.js and packages from the npm registry (deploy/checks/
 # package-lock.json, installed by `npm ci` on first use); nothing else is downloaded.
 #
@@ -67,8 +69,9 @@ if [ "${1:-}" != "--prove-it-fails" ]; then
   else
     ok=1
   fi
+  node "$checks/compose.mjs" --repo "$repo" || ok=1
   if [ $ok -eq 0 ]; then
-    echo "deploy/check.sh: deploy/kubernetes renders (itself, local, production) and every object is valid"
+    echo "deploy/check.sh: deploy/kubernetes renders (itself, local, production) and every object is valid; deploy/compose holds together"
     exit 0
   fi
   echo "deploy/check.sh: FAILED" >&2
@@ -160,6 +163,8 @@ case_ fail "an event topic that keeps events 7 days (a dashboard rebuilds a year
 fresh; edit base/kafka/topics.yaml 's.replace("    cleanup.policy: delete\n", "    cleanup.policy: compact\n")'
 case_ fail "a compacted event topic (an aggregate's history reduced to its last event)"
 
+fresh; edit base/network/services.yaml 's.replace("        - { protocol: TCP, port: 4317 }\n", "        - { protocol: TCP, port: 4318 }\n")'
+case_ fail "services that cannot reach the trace collector"
 
 export -f render_tree
 seq 1 "$cases" | xargs -P 2 -I{} bash -c 'render_tree "$1/tree$2/kubernetes" "$1/case$2" $([ "$2" = 1 ] && echo root) > "$1/case$2.render.out" 2>&1 || echo failed > "$1/case$2.render.status"' _ "$work" {}
@@ -189,5 +194,22 @@ for i in $(seq 1 "$cases"); do
     echo "FAIL ${what[$i]}: check ${got}ed, expected it to ${want[$i]}"; sed 's/^/     /' "$log" | head -20
   fi
 done
+
+# Compose: each broken copy of deploy/compose must fail compose.mjs
+compose_case() { # compose_case <file in deploy/compose> <JavaScript expression of its text s> <what>
+  local copy="$work/compose$((passed + failed))"
+  cp -r "$deploy/compose" "$copy"
+  tree="$copy" edit "$1" "$2"
+  if node "$checks/compose.mjs" --repo "$repo" --compose "$copy/docker-compose.yml" > "$copy.log" 2>&1; then
+    failed=$((failed + 1)); echo "FAIL $3: check passed, expected it to fail"
+  else
+    passed=$((passed + 1)); echo "ok   $3: check failed ($(head -1 "$copy.log" | cut -c1-160))"
+  fi
+}
+compose_case docker-compose.yml 's.replace(/ +LINLI_PARTNER_CANTEEN_URL:.*\n/, "")' "Compose: the gateway without canteen-service's address"
+compose_case docker-compose.yml 's.replace("KAFKA_AUTO_CREATE_TOPICS_ENABLE: \"false\"", "KAFKA_AUTO_CREATE_TOPICS_ENABLE: \"true\"")' "Compose: Kafka creating topics on first use"
+compose_case docker-compose.yml 's.replace("      - kafka-data:/var/lib/kafka/data\n", "")' "Compose: Kafka's data in the container"
+compose_case create-topics.sh 's.replace("END { flush() }", "END { }")' "Compose: the topics job missing a declared topic"
+
 echo "deploy/check.sh --prove-it-fails: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 1 ]

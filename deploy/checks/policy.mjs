@@ -10,6 +10,7 @@
 // ConfigMap labelled grafana_dashboard) name is listed in checks/exposed-metrics.txt (which resident-service's
 // MonitoringMetricsTest verifies against a running service) and every listed name is used, each alert has a severity
 // and a runbook_url naming a section of deploy/README.md, and every service with /q/metrics is scraped.
+// Traces: every Deployment exports them (OTEL_EXPORTER_OTLP_ENDPOINT) and a NetworkPolicy lets it reach the collector.
 // Topics: each KafkaTopic says its role, its cleanup policy and its retention; event topics keep every event (never
 // compacted, retention forever or at least 400 days: a dashboard rebuilds a year), dead letters at least 30 days.
 import { readFileSync, writeFileSync, readdirSync, existsSync, statSync } from "node:fs";
@@ -253,6 +254,11 @@ for (const [file, objects] of [[localFile, load(localFile)], [productionFile, lo
     if (!of("PodDisruptionBudget").some(selects)) fail(name(d), "no PodDisruptionBudget");
     if (!of("HorizontalPodAutoscaler").some((h) => h.spec.scaleTargetRef.name === d.metadata.name)) fail(name(d), "no HorizontalPodAutoscaler");
     if (!of("NetworkPolicy").some((p) => Object.keys(p.spec.podSelector.matchLabels ?? {}).length && selects(p))) fail(name(d), "no NetworkPolicy of its own");
+    // traces: exported to the collector the NetworkPolicies let it reach
+    const appLabel = d.spec.template.metadata.labels.app;
+    const selectsPod = (p) => selects(p) && (p.spec.podSelector.matchExpressions ?? []).every((e) => e.operator === "In" && e.values.includes(appLabel));
+    if (!(main.env ?? []).some((e) => e.name === "OTEL_EXPORTER_OTLP_ENDPOINT")) fail(name(d), "exports no traces (OTEL_EXPORTER_OTLP_ENDPOINT)");
+    if (!of("NetworkPolicy").some((p) => selectsPod(p) && (p.spec.egress ?? []).some((r) => (r.ports ?? []).some((port) => port.port === 4317)))) fail(name(d), "may not reach the trace collector (egress to 4317)");
   }
   if (!of("NetworkPolicy").some((p) => Object.keys(p.spec.podSelector).length === 0 && p.spec.policyTypes.includes("Ingress") && p.spec.policyTypes.includes("Egress") && !p.spec.ingress && !p.spec.egress)) fail(file, "no default-deny NetworkPolicy");
   // 3. Kafka: TLS and authentication on every listener, ACLs that keep each service to its own topics
