@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Base64;
@@ -92,6 +93,21 @@ class SessionAndProxyTest {
         String authorization = call.headers().get("Authorization").get(0);
         assertTrue(authorization.startsWith("Bearer eyJ"), authorization);
         assertFalse(call.headers().containsKey("Cookie"), "the session cookie stays with the app");
+    }
+
+    @Test
+    void aCallToAServiceContinuesTheTraceTheBrowsersRequestBelongsTo() {
+        String cookie = signInAs("li").getCookie("linli_session");
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String browserSpan = "00f067aa0ba902b7";
+        given().cookie("linli_session", cookie).header("traceparent", "00-" + traceId + "-" + browserSpan + "-01")
+                .get("/api/canteen/communities/changshan-garden/orders").then().statusCode(200);
+        String traceparent = canteenService.received.get(0).headers().get("Traceparent").get(0);
+        String[] parts = traceparent.split("-");
+        assertEquals(4, parts.length, traceparent);
+        assertEquals(traceId, parts[1], "the service's work is in the same trace");
+        assertNotEquals(browserSpan, parts[2], "its parent is the app's own span, not the browser's");
+        assertEquals("01", parts[3], "sampled, as the caller decided");
     }
 
     @Test

@@ -12,18 +12,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.linli.app.AppConfig;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+
 /**
  * Calls one of the three services with a person's bearer token: the one way out of the app. A service that does not
- * answer within the configured time is {@link Unavailable}.
+ * answer within the configured time is {@link Unavailable}. Each call carries the current trace context (W3C
+ * {@code traceparent}), so the service's work is part of the request's trace.
  */
 @ApplicationScoped
 public class ServiceCalls {
 
     private final AppConfig.Services services;
     private final HttpClient http;
+    private final TextMapPropagator propagator;
 
-    ServiceCalls(AppConfig config) {
+    ServiceCalls(AppConfig config, OpenTelemetry telemetry) {
         this.services = config.services();
+        this.propagator = telemetry.getPropagators().getTextMapPropagator();
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).version(HttpClient.Version.HTTP_1_1).build();
     }
 
@@ -50,6 +57,7 @@ public class ServiceCalls {
             request.header("Authorization", "Bearer " + token);
         }
         headers.forEach(request::header);
+        propagator.inject(Context.current(), request, (carrier, name, value) -> carrier.header(name, value));
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
