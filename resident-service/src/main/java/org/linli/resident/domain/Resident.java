@@ -81,6 +81,10 @@ public class Resident extends PanacheEntityBase {
     @Column(name = "national_id_hash")
     public byte[] nationalIdHash;
 
+    /** The id of the blind-index key that computed {@link #nationalIdHash} (linli.pii.blind-index-key-id). */
+    @Column(name = "national_id_index_key")
+    public Integer nationalIdIndexKey;
+
     @Column(name = "phone_cipher")
     public byte[] phoneCipher;
 

@@ -4,10 +4,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -23,6 +26,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Stored format 2: {@code [2][key id][nonce][ciphertext+tag]}, the first two bytes authenticated as associated data, so
  * a value names the key that sealed it and keys can rotate (see {@link PiiConfig}). Format 1, written before key ids,
  * {@code [1][nonce][ciphertext+tag]}, opens with key id 1. New values are always sealed with the current key.
+ * <p>
+ * The blind index rotates likewise: a resident's index is stored with the id of the key that computed it; a national
+ * ID number is looked up under the current index key and every previous one until all residents are re-indexed.
  */
 @ApplicationScoped
 public class PiiCipher {
@@ -39,6 +45,9 @@ public class PiiCipher {
     /** Every key that opens values, the current one included, by id. */
     private final Map<Integer, SecretKeySpec> openingKeys = new HashMap<>();
     private final SecretKeySpec indexKey;
+    private final int indexKeyId;
+    /** Index keys a resident may still be indexed under while the index key rotates. */
+    private final List<SecretKeySpec> previousIndexKeys;
     private final SecureRandom random = new SecureRandom();
     /** Cipher and Mac instances are not thread-safe and costly to look up: one of each per thread. */
     private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> instance(() -> Cipher.getInstance("AES/GCM/NoPadding")));
@@ -46,26 +55,40 @@ public class PiiCipher {
 
     PiiCipher(PiiConfig config) {
         this.encryptionKey = new SecretKeySpec(key(config.encryptionKey(), "linli.pii.encryption-key"), "AES");
-        this.keyId = config.encryptionKeyId();
-        if (keyId < 1 || keyId > 255) {
-            throw new IllegalStateException("linli.pii.encryption-key-id must be 1-255");
+        this.keyId = keyId(config.encryptionKeyId(), "linli.pii.encryption-key-id");
+        openingKeys.putAll(previousKeys(config.previousEncryptionKeys(), keyId, "linli.pii.previous-encryption-keys", "AES"));
+        openingKeys.put(keyId, encryptionKey);
+        this.indexKey = new SecretKeySpec(key(config.blindIndexKey(), "linli.pii.blind-index-key"), "HmacSHA256");
+        this.indexKeyId = keyId(config.blindIndexKeyId(), "linli.pii.blind-index-key-id");
+        this.previousIndexKeys = List.copyOf(previousKeys(config.previousBlindIndexKeys(), indexKeyId,
+                "linli.pii.previous-blind-index-keys", "HmacSHA256").values());
+    }
+
+    private static int keyId(int id, String name) {
+        if (id < 1 || id > 255) {
+            throw new IllegalStateException(name + " must be 1-255");
         }
-        for (String entry : config.previousEncryptionKeys().orElse(List.of())) {
+        return id;
+    }
+
+    /** Keys given as {@code id:base64} entries, by id; none may have the current key's id. */
+    private static Map<Integer, SecretKeySpec> previousKeys(Optional<List<String>> entries, int currentId, String name,
+            String algorithm) {
+        Map<Integer, SecretKeySpec> keys = new TreeMap<>();
+        for (String entry : entries.orElse(List.of())) {
             int colon = entry.indexOf(':');
             int id;
             try {
                 id = Integer.parseInt(entry.substring(0, Math.max(colon, 0)).strip());
             } catch (NumberFormatException e) {
-                throw new IllegalStateException("linli.pii.previous-encryption-keys: each entry is id:base64");
+                throw new IllegalStateException(name + ": each entry is id:base64");
             }
-            if (id == keyId || id < 1 || id > 255) {
-                throw new IllegalStateException("linli.pii.previous-encryption-keys: id " + id
-                        + " is the current key's or outside 1-255");
+            if (id == currentId || id < 1 || id > 255) {
+                throw new IllegalStateException(name + ": id " + id + " is the current key's or outside 1-255");
             }
-            openingKeys.put(id, new SecretKeySpec(key(entry.substring(colon + 1), "a previous encryption key"), "AES"));
+            keys.put(id, new SecretKeySpec(key(entry.substring(colon + 1), "a key in " + name), algorithm));
         }
-        openingKeys.put(keyId, encryptionKey);
-        this.indexKey = new SecretKeySpec(key(config.blindIndexKey(), "linli.pii.blind-index-key"), "HmacSHA256");
+        return keys;
     }
 
     public byte[] encrypt(String plain) {
@@ -128,14 +151,34 @@ public class PiiCipher {
         return encrypt(decrypt(stored));
     }
 
-    /** The blind index of a national ID number (upper-cased, spaces removed). */
+    /** The blind index of a national ID number (upper-cased, spaces removed) under the current index key. */
     public byte[] blindIndex(String nationalId) {
+        return nationalId == null ? null : blindIndex(indexKey, nationalId);
+    }
+
+    /**
+     * Every index a national ID number may be stored under: the current key's first, then those of the keys in
+     * {@code previous-blind-index-keys} (while residents are re-indexed). Empty without a number.
+     */
+    public List<byte[]> blindIndexes(String nationalId) {
         if (nationalId == null) {
-            return null;
+            return List.of();
         }
+        List<byte[]> indexes = new ArrayList<>();
+        indexes.add(blindIndex(indexKey, nationalId));
+        previousIndexKeys.forEach(key -> indexes.add(blindIndex(key, nationalId)));
+        return indexes;
+    }
+
+    /** The id stored with every index the current key computes. */
+    public int currentIndexKeyId() {
+        return indexKeyId;
+    }
+
+    private byte[] blindIndex(SecretKeySpec key, String nationalId) {
         try {
             Mac mac = macs.get();
-            mac.init(indexKey);
+            mac.init(key);
             return mac.doFinal(NationalIdNumber.normalise(nationalId).getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("blind index failed", e);

@@ -36,6 +36,7 @@ import org.linli.resident.privacy.PhoneNumber;
 import org.linli.resident.privacy.PiiCipher;
 
 import io.quarkus.logging.Log;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
@@ -82,8 +83,8 @@ public class ResidentRegistry {
         if (household == null && scope.gridRestriction().isPresent()) {
             throw new ConflictProblem("A grid head registers residents into a household of their grid");
         }
-        byte[] idHash = pii.blindIndex(registration.nationalId());
-        if (idHash != null && Resident.count("nationalIdHash = ?1 and status <> ?2", idHash, ResidentStatus.MERGED) > 0) {
+        List<byte[]> idIndexes = pii.blindIndexes(registration.nationalId());
+        if (!idIndexes.isEmpty() && registeredAs(idIndexes).count() > 0) {
             throw new ConflictProblem("A resident with this national ID number is already registered");
         }
         Resident resident = new Resident();
@@ -100,7 +101,8 @@ public class ResidentRegistry {
             resident.nationalIdCipher = pii.encrypt(nationalId);
             resident.nationalIdMasked = NationalIdNumber.mask(nationalId);
         }
-        resident.nationalIdHash = idHash;
+        resident.nationalIdHash = pii.blindIndex(registration.nationalId());
+        resident.nationalIdIndexKey = resident.nationalIdHash == null ? null : pii.currentIndexKeyId();
         setPhone(resident, registration.phone());
         resident.livesAlone = registration.livesAlone();
         resident.housebound = registration.housebound();
@@ -112,7 +114,7 @@ public class ResidentRegistry {
         resident.persist();
         openResidency(resident, household, registration.relationshipToHead(),
                 registration.movedInOn() == null ? today() : registration.movedInOn(), null);
-        flagLikelyDuplicates(resident);
+        flagLikelyDuplicates(resident, idIndexes);
         audit.record("CREATE", community.code, "resident", resident.id);
         outbox.publish(ResidentEvents.registered(resident, today()));
         Log.infof("Resident %s registered in community %s", resident.id, community.code);
@@ -252,8 +254,15 @@ public class ResidentRegistry {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Resident> byNationalId(String communityCode, String nationalId) {
         scope.readableCommunity(communityCode);
-        return Resident.<Resident>find("nationalIdHash = ?1 and status <> ?2", pii.blindIndex(nationalId), ResidentStatus.MERGED)
-                .firstResultOptional().filter(scope::canSee);
+        return registeredAs(pii.blindIndexes(nationalId)).firstResultOptional().filter(scope::canSee);
+    }
+
+    /**
+     * The record (not merged) of the person with a national ID number, by its blind indexes: under the current index key
+     * and, while the key rotates, the previous ones.
+     */
+    private static PanacheQuery<Resident> registeredAs(List<byte[]> idIndexes) {
+        return Resident.find("nationalIdHash in ?1 and status <> ?2", idIndexes, ResidentStatus.MERGED);
     }
 
     public record Found(List<Resident> page, long total) {
@@ -356,12 +365,13 @@ public class ResidentRegistry {
         });
     }
 
-    private void flagLikelyDuplicates(Resident resident) {
+    /** {@code idIndexes}: the new resident's ID number's blind indexes under every index key configured. */
+    private void flagLikelyDuplicates(Resident resident, List<byte[]> idIndexes) {
         List<Resident> twins = Resident.list("communityId = ?1 and name = ?2 and birthDate = ?3 and id <> ?4 and status <> ?5",
                 resident.communityId, resident.name, resident.birthDate, resident.id, ResidentStatus.MERGED);
         for (Resident twin : twins) {
-            if (twin.nationalIdHash != null && resident.nationalIdHash != null
-                    && !java.util.Arrays.equals(twin.nationalIdHash, resident.nationalIdHash)) {
+            if (twin.nationalIdHash != null && !idIndexes.isEmpty()
+                    && idIndexes.stream().noneMatch(index -> java.util.Arrays.equals(index, twin.nationalIdHash))) {
                 continue; // different ID numbers: two people who share a name and a birthday
             }
             DuplicateSuspect suspect = new DuplicateSuspect();

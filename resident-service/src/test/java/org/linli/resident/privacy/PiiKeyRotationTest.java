@@ -12,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import javax.crypto.Cipher;
@@ -43,7 +41,7 @@ import io.restassured.http.ContentType;
 @WithTestResource(PiiKeyRotationTest.RotatedKey.class)
 class PiiKeyRotationTest {
 
-    static final String OLD_KEY = "rQ8ttjxXT28V48GvWS/u9B82uPWx0sgDvb3Yp1ZrRm0="; // the development key, id 1
+    static final String OLD_KEY = FixedPiiKeys.DEV_ENCRYPTION_KEY; // id 1
     static final String NEW_KEY = "cZWnQKBC+W9JzjgA9a+C7fdP6do9DWTIogU1C7V1Gos="; // made up for this test, id 2
 
     /** The service as it runs mid-rotation: the new key seals, the old one still opens. */
@@ -66,23 +64,7 @@ class PiiKeyRotationTest {
     EntityManager em;
 
     static PiiCipher oldCipher() {
-        return new PiiCipher(new PiiConfig() {
-            public String encryptionKey() {
-                return OLD_KEY;
-            }
-
-            public int encryptionKeyId() {
-                return 1;
-            }
-
-            public Optional<List<String>> previousEncryptionKeys() {
-                return Optional.empty();
-            }
-
-            public String blindIndexKey() {
-                return "bRKisVSErvOm0L5cWC50GH9hjhvVwv0EayB31+9shCM=";
-            }
-        });
+        return FixedPiiKeys.development();
     }
 
     /** A value as the service sealed it before values named their key: [1][nonce][ciphertext+tag], AAD [1]. */
