@@ -28,7 +28,8 @@ import io.quarkus.test.common.WithTestResource;
  * canteen-service's order and delivery-run API and an identity provider's token endpoint, as a real local HTTP server
  * behaving as canteen-service does: a served order checked off again answers the same, a dine-in order is served, any
  * other 409; a door's same outcome again answers the same, a different one 409; anything of another community 404. It
- * checks the gateway's client-credentials request and bearer token, and records every call it is asked to make.
+ * checks the gateway's client-credentials request and bearer token, and records every call it is asked to make and the
+ * trace context it came with.
  */
 public class FakeCanteenService implements QuarkusTestResourceLifecycleManager {
 
@@ -36,6 +37,8 @@ public class FakeCanteenService implements QuarkusTestResourceLifecycleManager {
     static final String TOKEN = FakeResidentService.TOKEN;
     /** Every call, as "METHOD path [body]". */
     static final List<String> CALLS = Collections.synchronizedList(new ArrayList<>());
+    /** The W3C traceparent of the latest call, by "METHOD path". */
+    static final Map<String, String> TRACEPARENTS = new ConcurrentHashMap<>();
     static final Map<UUID, Order> ORDERS = new ConcurrentHashMap<>();
     static final Map<UUID, Run> RUNS = new ConcurrentHashMap<>();
     /** When not 0, every call is answered with this status (an outage). */
@@ -109,6 +112,10 @@ public class FakeCanteenService implements QuarkusTestResourceLifecycleManager {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             CALLS.add(method + " " + path + (body.isEmpty() ? "" : " " + body));
+            String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+            if (traceparent != null) {
+                TRACEPARENTS.put(method + " " + path, traceparent);
+            }
             if (outage != 0) {
                 answer(exchange, outage, "{}");
                 return;

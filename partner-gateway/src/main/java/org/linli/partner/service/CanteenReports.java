@@ -2,7 +2,6 @@ package org.linli.partner.service;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +20,9 @@ import io.quarkus.logging.Log;
  * canteen-service's check-off and door APIs, as a canteen operator's meal report uses them: one item at a time, looking
  * first whether it is done already (then nothing is sent), then asking canteen-service to do it. canteen-service is
  * idempotent itself (checking a served order off again, or recording a door's same outcome again, changes nothing), so
- * a lost answer is harmless. Calls carry the gateway's own token ({@link GatewayToken}). A refusal of the item (404, 409,
- * 400) is the item's result; anything else (unreachable, 5xx, 401/403 for the gateway's token) is
- * {@link CanteenUnavailable}.
+ * a lost answer is harmless. Calls carry the gateway's own token ({@link GatewayToken}) and the trace context
+ * ({@link ServiceCalls}). A refusal of the item (404, 409, 400) is the item's result; anything else (unreachable, 5xx,
+ * 401/403 for the gateway's token) is {@link CanteenUnavailable}.
  */
 @ApplicationScoped
 public class CanteenReports {
@@ -54,15 +53,14 @@ public class CanteenReports {
 
     private final PartnerConfig config;
     private final ObjectMapper mapper;
-    private final HttpClient http;
+    private final ServiceCalls calls;
     private final GatewayToken token;
 
-    CanteenReports(PartnerConfig config, ObjectMapper mapper, GatewayToken token) {
+    CanteenReports(PartnerConfig config, ObjectMapper mapper, GatewayToken token, ServiceCalls calls) {
         this.config = config;
         this.mapper = mapper;
         this.token = token;
-        this.http = HttpClient.newBuilder().connectTimeout(config.http().timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.calls = calls;
     }
 
     /** A dine-in meal checked off at the counter ({@code POST /communities/{c}/orders/{orderId}/serve}). */
@@ -168,7 +166,7 @@ public class CanteenReports {
             if (bearer != null) {
                 request.header("authorization", "Bearer " + bearer);
             }
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return calls.send(request);
         } catch (java.io.IOException e) {
             throw new CanteenUnavailable("canteen-service cannot be reached: " + e.getMessage());
         } catch (InterruptedException e) {

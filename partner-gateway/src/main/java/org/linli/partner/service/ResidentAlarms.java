@@ -1,7 +1,6 @@
 package org.linli.partner.service;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
@@ -17,22 +16,21 @@ import io.quarkus.logging.Log;
 
 /**
  * resident-service's device-alarm API ({@code POST /device-alarms}): raises a care alert for a household, once per
- * alarm id. Calls carry the gateway's own token ({@link GatewayToken}).
+ * alarm id. Calls carry the gateway's own token ({@link GatewayToken}) and the trace context ({@link ServiceCalls}).
  */
 @ApplicationScoped
 public class ResidentAlarms {
 
     private final PartnerConfig config;
     private final ObjectMapper mapper;
-    private final HttpClient http;
+    private final ServiceCalls calls;
     private final GatewayToken token;
 
-    ResidentAlarms(PartnerConfig config, ObjectMapper mapper, GatewayToken token) {
+    ResidentAlarms(PartnerConfig config, ObjectMapper mapper, GatewayToken token, ServiceCalls calls) {
         this.config = config;
         this.mapper = mapper;
         this.token = token;
-        this.http = HttpClient.newBuilder().connectTimeout(config.http().timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.calls = calls;
     }
 
     /** The alarm as resident-service takes it. */
@@ -62,7 +60,7 @@ public class ResidentAlarms {
             if (bearer != null) {
                 request.header("authorization", "Bearer " + bearer);
             }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = calls.send(request);
             if (response.statusCode() == 401) {
                 token.forget(); // expired or revoked early: the next call asks for a new one
             }
