@@ -20,12 +20,16 @@ import io.quarkus.test.common.WithTestResource;
 
 /**
  * resident-service's device-alarm API and an identity provider's token endpoint, as a real local HTTP server: it checks
- * the gateway's client-credentials request and bearer token, and records each alarm it is asked to raise.
+ * the gateway's client-credentials request and bearer token, and records each alarm it is asked to raise and the trace
+ * context it came with. The alert it answers is named by the alarm id ({@link #alertId}), so a test knows it in advance.
  */
 public class FakeResidentService implements QuarkusTestResourceLifecycleManager {
 
     static final String TOKEN = "gateway-token-" + UUID.randomUUID();
     static final List<String> ALARMS = Collections.synchronizedList(new ArrayList<>());
+    /** The W3C traceparent each alarm arrived with, by the alarm id the gateway passed on (vendor:alarm). */
+    static final Map<String, String> TRACEPARENTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern ALARM_ID = java.util.regex.Pattern.compile("\"alarmId\":\"([^\"]+)\"");
     private static HttpServer server;
 
     /** Puts the fake on every test of the module (global: one application for all test classes). */
@@ -55,14 +59,24 @@ public class FakeResidentService implements QuarkusTestResourceLifecycleManager 
                 return;
             }
             ALARMS.add(body);
-            answer(exchange, 201, "{\"alertId\":\"" + UUID.nameUUIDFromBytes(body.getBytes(StandardCharsets.UTF_8))
-                    + "\",\"status\":\"RAISED\"}");
+            java.util.regex.Matcher alarm = ALARM_ID.matcher(body);
+            String alarmId = alarm.find() ? alarm.group(1) : body;
+            String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+            if (traceparent != null) {
+                TRACEPARENTS.put(alarmId, traceparent);
+            }
+            answer(exchange, 201, "{\"alertId\":\"" + alertId(alarmId) + "\",\"status\":\"RAISED\"}");
         });
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         // it is the identity provider of the tests too: the gateway's one client-credentials token opens both fakes
         return Map.of("linli.partner.resident.url", base, "linli.partner.credentials.token-url", base + "/token",
                 "linli.partner.credentials.client-secret", "test-secret");
+    }
+
+    /** The care alert the fake raises for an alarm id (as the gateway passes it on: vendor:alarm), the same every time. */
+    static UUID alertId(String alarmId) {
+        return UUID.nameUUIDFromBytes(alarmId.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -38,12 +38,54 @@ final class Gateway {
     }
 
     static String register(String kind, List<String> communities, List<String> eventTypes) {
+        return register(kind, communities, eventTypes, null);
+    }
+
+    /** Registers a partner with a technical contact (an e-mail address, or null for none). */
+    static String register(String kind, List<String> communities, List<String> eventTypes, String technicalContact) {
         String id = "p-" + UUID.randomUUID().toString().substring(0, 12);
-        given().auth().oauth2(officer()).contentType(ContentType.JSON)
-                .body(Map.of("id", id, "name", "Test partner " + id, "kind", kind, "communities", communities,
-                        "eventTypes", eventTypes))
+        Map<String, Object> partner = new LinkedHashMap<>(Map.of("id", id, "name", "Test partner " + id, "kind", kind,
+                "communities", communities, "eventTypes", eventTypes));
+        if (technicalContact != null) {
+            partner.put("technicalContactEmail", technicalContact);
+        }
+        given().auth().oauth2(officer()).contentType(ContentType.JSON).body(partner)
                 .when().post("/partners").then().statusCode(201);
         return id;
+    }
+
+    /** A device vendor's new inbound secret. */
+    static String rollInboundSecret(String partnerId) {
+        return given().auth().oauth2(partner(partnerId)).when().post("/partners/{p}/inbound-secret/roll", partnerId)
+                .then().statusCode(200).extract().jsonPath().getString("secret");
+    }
+
+    /** A vendor's signed gas alarm, as the vendor posts it; answers the care alert resident-service raised for it. */
+    static UUID alarm(String vendor, String secret, String community, String alarmId) throws Exception {
+        String body = "{\"alarmId\":\"" + alarmId + "\",\"communityId\":\"" + community + "\",\"householdId\":\""
+                + UUID.randomUUID() + "\",\"kind\":\"GAS_LEAK\",\"deviceId\":\"det-17\"}";
+        String id = "msg-" + UUID.randomUUID();
+        long now = System.currentTimeMillis() / 1000;
+        return UUID.fromString(given().contentType(ContentType.JSON).header("webhook-id", id)
+                .header("webhook-timestamp", Long.toString(now)).header("webhook-signature", sign(secret, id, now, body))
+                .body(body).when().post("/inbound/{p}/device-alarms", vendor)
+                .then().statusCode(202).extract().jsonPath().getString("alertId"));
+    }
+
+    /** A care-alert event as resident-service publishes it (keyed by alertId), with fields partners must not see. */
+    static String careAlert(String type, UUID alert, String community, String cause) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("alertId", alert.toString());
+        data.put("communityId", community);
+        data.put("residentId", UUID.randomUUID().toString());
+        data.put("householdId", UUID.randomUUID().toString());
+        data.put("gridId", UUID.randomUUID().toString());
+        data.put("cause", cause);
+        data.put("raisedAt", "2026-12-01T02:00:00Z");
+        data.put("acknowledgedAt", type.endsWith("raised.v1") ? null : "2026-12-01T02:03:00Z");
+        data.put("resolvedAt", type.endsWith("resolved.v1") ? "2026-12-01T02:30:00Z" : null);
+        return TestEvents.cloudEvent(UUID.randomUUID().toString(), "/linli/resident-service", type, "care-alerts/" + alert,
+                community, data);
     }
 
     /** Subscribes as the partner itself; answers the subscription's id and secret. */

@@ -205,27 +205,18 @@ class WebhookDeliveryTest {
         try (PartnerEndpoint vendorEndpoint = PartnerEndpoint.start(); PartnerEndpoint bankEndpoint = PartnerEndpoint.start()) {
             Gateway.subscribe(vendor, vendorEndpoint.url(), List.of("care-alert.resolved.v1"));
             Gateway.subscribe(bank, bankEndpoint.url(), List.of("care-alert.resolved.v1"));
-            for (String cause : List.of("WELFARE_CONCERN", "GAS_ALARM")) {
-                UUID alert = UUID.randomUUID();
-                Map<String, Object> data = new LinkedHashMap<>();
-                data.put("alertId", alert.toString());
-                data.put("communityId", community);
-                data.put("residentId", UUID.randomUUID().toString());
-                data.put("householdId", UUID.randomUUID().toString());
-                data.put("gridId", UUID.randomUUID().toString());
-                data.put("cause", cause);
-                data.put("raisedAt", "2026-12-01T02:00:00Z");
-                data.put("acknowledgedAt", "2026-12-01T02:03:00Z");
-                data.put("resolvedAt", "2026-12-01T02:30:00Z");
-                Gateway.send(Gateway.CARE_ALERTS, alert.toString(), org.linli.infra.TestEvents.cloudEvent(
-                        UUID.randomUUID().toString(), "/linli/resident-service", "care-alert.resolved.v1",
-                        "care-alerts/" + alert, community, data));
-            }
+            UUID gas = Gateway.alarm(vendor, Gateway.rollInboundSecret(vendor), community, "gas-" + UUID.randomUUID());
+            UUID welfare = UUID.randomUUID();
+            Gateway.send(Gateway.CARE_ALERTS, welfare.toString(),
+                    Gateway.careAlert("care-alert.resolved.v1", welfare, community, "WELFARE_CONCERN"));
+            Gateway.send(Gateway.CARE_ALERTS, gas.toString(),
+                    Gateway.careAlert("care-alert.resolved.v1", gas, community, "GAS_ALARM"));
             await().atMost(WAIT).until(() -> vendorEndpoint.accepted().size() >= 1);
             Thread.sleep(3000);
             assertEquals(1, vendorEndpoint.all().size(), "the gas alarm's alert only, not a welfare concern");
             JsonNode resolved = body(vendorEndpoint.accepted().get(0));
             assertEquals("GAS_ALARM", resolved.at("/data/cause").asText());
+            assertEquals(gas.toString(), resolved.at("/data/alertId").asText());
             assertEquals(Set.of("alertId", "communityId", "cause", "raisedAt", "acknowledgedAt", "resolvedAt"),
                     fields(resolved.get("data")), "no resident, household or grid");
             assertEquals(0, bankEndpoint.all().size(), "a bank hears of no alarm");

@@ -46,6 +46,10 @@ public class Partner extends PanacheEntityBase {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
+    /** The technical contact's e-mail address, sealed ({@code SecretCipher}); null when none was given. */
+    @Column(name = "technical_contact")
+    public String technicalContact;
+
     @Version
     public long version;
 

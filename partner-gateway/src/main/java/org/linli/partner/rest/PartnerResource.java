@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -38,6 +40,8 @@ public class PartnerResource {
     static final String CODE = "^[a-z0-9][a-z0-9-]{1,62}$";
     static final String COMMUNITY = "^[a-z0-9][a-z0-9-]{0,63}$";
     static final String EVENT_TYPE = "^[a-z0-9.-]{3,200}$";
+    /** An e-mail address with a domain that has a dot (Hibernate Validator's {@code @Email} alone takes "a@b"). */
+    static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
     /** The webhooks' AsyncAPI document, on the classpath (and served at /partners/webhooks/asyncapi.yaml). */
     public static final String ASYNCAPI = "/META-INF/asyncapi-webhooks.yaml";
 
@@ -56,13 +60,20 @@ public class PartnerResource {
     public record PartnerRequest(@NotNull @Pattern(regexp = CODE) String id, @NotBlank @Size(max = 200) String name,
             @NotNull PartnerKind kind,
             @NotEmpty @Size(max = 500) List<@NotNull @Pattern(regexp = COMMUNITY) String> communities,
-            @NotEmpty @Size(max = 50) List<@NotNull @Pattern(regexp = EVENT_TYPE) String> eventTypes) {
+            @NotEmpty @Size(max = 50) List<@NotNull @Pattern(regexp = EVENT_TYPE) String> eventTypes,
+            @Email(regexp = EMAIL) @Size(max = 254) String technicalContactEmail) {
     }
 
+    /** Who is told when a subscription is paused after its retry window; no address (or null) removes it. */
+    public record TechnicalContactRequest(@Email(regexp = EMAIL) @Size(max = 254) String email) {
+    }
+
+    /** A partner; {@code technicalContactEmail} in full for one partner, masked ({@code d***@bank.example}) in the list. */
     public record PartnerView(String id, String name, PartnerKind kind, List<String> communities, List<String> eventTypes,
-            OffsetDateTime createdAt) {
-        static PartnerView of(Partner p) {
-            return new PartnerView(p.id, p.name, p.kind, List.copyOf(p.communities), List.copyOf(p.eventTypes), p.createdAt);
+            String technicalContactEmail, OffsetDateTime createdAt) {
+        static PartnerView of(Partner p, String contact) {
+            return new PartnerView(p.id, p.name, p.kind, List.copyOf(p.communities), List.copyOf(p.eventTypes), contact,
+                    p.createdAt);
         }
     }
 
@@ -71,15 +82,25 @@ public class PartnerResource {
     @Operation(summary = "Register a partner: the communities it sponsors or serves and the event types it may receive")
     public Response register(@Valid @NotNull PartnerRequest request) {
         Partner partner = partners.register(new Partners.Registration(request.id(), request.name(), request.kind(),
-                request.communities(), request.eventTypes()));
-        return Response.created(URI.create("/partners/" + partner.id)).entity(PartnerView.of(partner)).build();
+                request.communities(), request.eventTypes(), request.technicalContactEmail()));
+        return Response.created(URI.create("/partners/" + partner.id)).entity(full(partner)).build();
+    }
+
+    @PUT
+    @Path("/{partnerId}/technical-contact")
+    @RolesAllowed({ Roles.DISTRICT_OFFICER, Roles.COMMUNITY_WORKER, Roles.PARTNER })
+    @Operation(summary = "Set or remove the partner's technical contact (e-mail), told when a subscription is paused")
+    public PartnerView changeTechnicalContact(@PathParam("partnerId") String partnerId,
+            @Valid @NotNull TechnicalContactRequest request) {
+        return full(partners.changeTechnicalContact(partnerId, request.email()));
     }
 
     @GET
     @RolesAllowed({ Roles.DISTRICT_OFFICER, Roles.COMMUNITY_WORKER, Roles.PARTNER })
     @Operation(summary = "The partners the caller may see (a partner sees itself)")
     public List<PartnerView> list() {
-        return partners.visible().stream().map(PartnerView::of).toList();
+        return partners.visible().stream()
+                .map(p -> PartnerView.of(p, partners.technicalContact(p).map(PartnerResource::masked).orElse(null))).toList();
     }
 
     @GET
@@ -87,7 +108,7 @@ public class PartnerResource {
     @RolesAllowed({ Roles.DISTRICT_OFFICER, Roles.COMMUNITY_WORKER, Roles.PARTNER })
     @Operation(summary = "One partner")
     public PartnerView get(@PathParam("partnerId") String partnerId) {
-        return PartnerView.of(partners.get(partnerId));
+        return full(partners.get(partnerId));
     }
 
     @POST
@@ -97,6 +118,16 @@ public class PartnerResource {
     public InboundSecretView rollInboundSecret(@PathParam("partnerId") String partnerId) {
         InboundAlarms.RolledSecret rolled = inbound.rollSecret(partnerId);
         return new InboundSecretView(rolled.secret(), rolled.previousValidUntil());
+    }
+
+    private PartnerView full(Partner partner) {
+        return PartnerView.of(partner, partners.technicalContact(partner).orElse(null));
+    }
+
+    /** "dev-team@bank.example" as "d***@bank.example". */
+    static String masked(String email) {
+        int at = email.indexOf('@');
+        return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
     }
 
     /** The AsyncAPI document of the webhooks (every event type, its payload, the headers); public, like /q/openapi. */

@@ -33,7 +33,8 @@ import io.quarkus.runtime.StartupEvent;
  * delivery's id, the same on every attempt), {@code webhook-timestamp} (unix seconds of the attempt) and
  * {@code webhook-signature} (one {@code v1,} signature per valid secret). A 2xx answer delivers it; anything else (an
  * error status, a timeout, a refused connection) is retried with exponential backoff and jitter, until it has failed for
- * {@code linli.partner.retry.give-up-after}: then it is given up and its subscription paused with the reason.
+ * {@code linli.partner.retry.give-up-after}: then it is given up and its subscription paused with the reason, and a
+ * notice to the partner's technical contact is queued in the same transaction ({@link PauseNotices}).
  * <p>
  * <b>Order.</b> A delivery waits while an earlier delivery of the same subscription and event key is not delivered, so a
  * partner sees an order's or a wallet's events in the order they happened, also after an outage.
@@ -66,12 +67,18 @@ public class Dispatcher {
     private final MeterRegistry registry;
     private final SecretCipher cipher;
     private final EndpointGuard guard;
+    private final PauseNotices notices;
     private ScheduledExecutorService loop;
     private ExecutorService senders;
     private HttpClient http;
 
     Dispatcher(EntityManager entityManager, PartnerConfig config, MeterRegistry registry, SecretCipher cipher,
-            EndpointGuard guard) {
+            EndpointGuard guard, PauseNotices notices) {
+        this.notices = notices;
+        // every outcome's series exists from the start, so that an alert's increase() sees the first give-up
+        for (String outcome : List.of("delivered", "failed", "given-up")) {
+            registry.counter("linli.partner.webhooks", "outcome", outcome);
+        }
         this.entityManager = entityManager;
         this.config = config;
         this.registry = registry;
@@ -246,15 +253,26 @@ public class Dispatcher {
         if (!givenUp.isEmpty() && "FAILED".equals(givenUp.get(0))) {
             String reason = truncate("Delivery " + delivery.id() + " failed for " + config.retry().giveUpAfter()
                     + " (last: " + error + ")", 500);
-            entityManager.createNativeQuery("""
+            int paused = entityManager.createNativeQuery("""
                     update subscription set status = 'PAUSED', paused_at = now(), paused_reason = ?2, version = version + 1
                     where id = ?1 and status = 'ACTIVE'""")
                     .setParameter(1, delivery.subscriptionId()).setParameter(2, reason).executeUpdate();
             registry.counter("linli.partner.webhooks", "outcome", "given-up").increment();
+            if (paused == 1) {
+                // the pause and its notice commit together: one notice per pause, however many deliveries gave up
+                notices.queue(delivery.subscriptionId(), delivery.id(), outcome.status() > 0 ? "HTTP " + outcome.status()
+                        : failureClass(error));
+            }
             Log.warnf("Subscription %s paused: %s", delivery.subscriptionId(), reason);
         } else {
             Log.debugf("Delivery %s attempt %d failed (%s); next in %s", delivery.id(), delivery.attempts(), error, backoff);
         }
+    }
+
+    /** "ConnectException: …" as "ConnectException", "endpoint refused: 10.0.0.5 …" as "endpoint refused": no address. */
+    static String failureClass(String error) {
+        int colon = error.indexOf(':');
+        return truncate(colon < 0 ? error : error.substring(0, colon), 100);
     }
 
     /** initial × 2^(attempt−1), at most the maximum, then between half and all of it (jitter spreads a recovery's load). */

@@ -21,7 +21,8 @@ import io.quarkus.logging.Log;
 /**
  * Turns one Linli event into a delivery for each subscription that covers it: the subscription wants the type, its
  * partner may receive the type, serves the event's community and is among the type's audience (the sponsor the event
- * names; for meals also the community's canteen operators; for device alarms the device vendors; for a closed
+ * names; for meals also the community's canteen operators; for a device alarm's care alert the device vendor whose
+ * alarm raised it ({@link AlarmSenders}; an event read before the sender is recorded is held until then); for a closed
  * settlement the community's canteen operators, whole, and each sponsor it names, with its own part only). Runs in the
  * consumer's transaction (with the inbox record), so an event is fanned out once and a delivery exists only if the event
  * was taken; a delivery is unique per event and subscription besides.
@@ -31,10 +32,12 @@ public class Fanout {
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
+    private final AlarmSenders senders;
 
-    Fanout(EntityManager entityManager, ObjectMapper mapper) {
+    Fanout(EntityManager entityManager, ObjectMapper mapper, AlarmSenders senders) {
         this.entityManager = entityManager;
         this.mapper = mapper;
+        this.senders = senders;
     }
 
     /** Returns how many deliveries were written. */
@@ -49,6 +52,20 @@ public class Fanout {
             Log.debugf("%s %s names no community: no partner receives it", event.type(), event.id());
             return 0;
         }
+        String alarmSender = "";
+        if (WebhookCatalogue.audience(event.type()) == WebhookCatalogue.Audience.DEVICE_VENDOR) {
+            Optional<UUID> alert = alertId(data.get());
+            if (alert.isEmpty()) {
+                return 0;
+            }
+            Optional<String> sender = senders.sender(alert.get());
+            if (sender.isEmpty()) {
+                senders.hold(alert.get(), event, key);
+                Log.debugf("%s %s: the alarm's sender is not known (yet); held", event.type(), event.id());
+                return 0;
+            }
+            alarmSender = sender.get();
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> covering = entityManager.createNativeQuery("""
                 select cast(s.id as varchar), s.partner_id, p.kind from subscription s join partner p on p.id = s.partner_id
@@ -60,12 +77,13 @@ public class Fanout {
                                                        or p.id = any (string_to_array(cast(?4 as text), ','))
                         when 'SETTLEMENT' then p.kind = 'CANTEEN_OPERATOR'
                                                or p.id = any (string_to_array(cast(?4 as text), ','))
-                        when 'DEVICE_VENDOR' then p.kind = 'DEVICE_VENDOR'
+                        when 'DEVICE_VENDOR' then p.kind = 'DEVICE_VENDOR' and p.id = cast(?5 as text)
                         else false end""")
                 .setParameter(1, event.type()).setParameter(2, community)
                 .setParameter(3, WebhookCatalogue.audience(event.type()).name())
                 .setParameter(4, String.join(",", WebhookCatalogue.sponsors(event.type(), event.data()).stream()
-                        .filter(id -> !id.contains(",")).toList())).getResultList();
+                        .filter(id -> !id.contains(",")).toList()))
+                .setParameter(5, alarmSender).getResultList();
         if (covering.isEmpty()) {
             return 0;
         }
@@ -109,6 +127,14 @@ public class Fanout {
             return mapper.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the webhook body of " + event.id(), e);
+        }
+    }
+
+    private static Optional<UUID> alertId(ObjectNode data) {
+        try {
+            return Optional.of(UUID.fromString(data.path("alertId").asText()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

@@ -10,7 +10,8 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Deletes what is no longer needed, hourly: deliveries older than {@code linli.partner.retention} that are done
  * (delivered or given up), secrets whose overlap ended, and inbound message ids old enough that their timestamp would be
- * refused as stale anyway (kept a day, far beyond the five minutes' tolerance).
+ * refused as stale anyway (kept a day, far beyond the five minutes' tolerance), and care-alert events held a day for an
+ * alarm sender the gateway never recorded ({@link AlarmSenders}).
  */
 @ApplicationScoped
 public class Housekeeping {
@@ -44,7 +45,10 @@ public class Housekeeping {
         int secrets = entityManager.createNativeQuery("delete from signing_secret where expires_at < now()").executeUpdate()
                 + entityManager.createNativeQuery("delete from inbound_secret where expires_at < now()").executeUpdate();
         int inbound = entityManager.createNativeQuery("delete from inbound_message where received_at < now() - interval '1 day'")
-                .executeUpdate();
+                .executeUpdate()
+                // care-alert events of alarms that did not come through the gateway: no sender will ever be recorded
+                + entityManager.createNativeQuery("delete from held_alert_event where held_at < now() - interval '1 day'")
+                        .executeUpdate();
         return new Swept(deliveries, secrets, inbound);
     }
 }

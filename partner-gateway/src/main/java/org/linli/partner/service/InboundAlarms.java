@@ -24,8 +24,9 @@ import io.quarkus.logging.Log;
  * Gas and smoke alarms a device vendor posts, signed as Standard Webhooks specifies with the vendor's inbound secret.
  * A message is taken only if its signature verifies, its {@code webhook-timestamp} is within the tolerance (five
  * minutes) and its {@code webhook-id} was never taken from this vendor before; then resident-service raises the care
- * alert. Everything happens in one transaction: a refused or failed message leaves no trace, so the vendor may retry
- * it under the same id.
+ * alert, and the gateway records that this vendor sent the alarm behind that alert ({@link AlarmSenders}: its webhooks go
+ * to this vendor only). Everything happens in one transaction: a refused or failed message leaves no trace, so the
+ * vendor may retry it under the same id.
  */
 @ApplicationScoped
 public class InboundAlarms {
@@ -39,10 +40,14 @@ public class InboundAlarms {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final SecretCipher cipher;
+    private final AlarmSenders senders;
+    private final Fanout fanout;
 
     InboundAlarms(PartnerConfig config, PartnerScope scope, ResidentAlarms residents, SignedInbound inbound,
-            ObjectMapper mapper, Clock clock, SecretCipher cipher) {
+            ObjectMapper mapper, Clock clock, SecretCipher cipher, AlarmSenders senders, Fanout fanout) {
         this.cipher = cipher;
+        this.senders = senders;
+        this.fanout = fanout;
         this.config = config;
         this.scope = scope;
         this.residents = residents;
@@ -73,6 +78,8 @@ public class InboundAlarms {
         ResidentAlarms.Receipt receipt = residents.report(new ResidentAlarms.Alarm(partner.id + ":" + alarm.alarmId(),
                 alarm.communityId(), alarm.householdId(), alarm.kind(), alarm.deviceId(), alarm.occurredAt()));
         inbound.outcome(partner.id, webhookId, "care-alert " + receipt.alertId());
+        // the alert's webhooks go to this vendor alone; events of it read before now go out now
+        senders.record(receipt.alertId(), partner.id).forEach(held -> fanout.accept(held.event(), held.key()));
         Log.infof("Device alarm %s of partner %s: care alert %s (%s)", alarm.alarmId(), partner.id, receipt.alertId(),
                 receipt.raised() ? "raised" : "known");
         return receipt;

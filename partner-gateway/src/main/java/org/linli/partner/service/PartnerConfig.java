@@ -98,6 +98,41 @@ public interface PartnerConfig {
 
     Http http();
 
+    Notices notices();
+
+    /**
+     * Notices to a partner's technical contact when a subscription is paused ({@link PauseNotices}), by e-mail through
+     * quarkus-mailer ({@code QUARKUS_MAILER_HOST}, {@code _PORT}, {@code _FROM}, {@code _USERNAME}, {@code _PASSWORD},
+     * {@code _TLS} / {@code _START_TLS} from the environment).
+     */
+    interface Notices {
+        /** Whether this instance sends pause notices (several may: each claims its own). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often due notices are looked for (read by the scheduler as linli.partner.notices.poll). */
+        @WithDefault("30s")
+        Duration poll();
+
+        /** Wait after a send the mail server refused or did not answer; doubled after each further one. */
+        @WithName("initial-backoff")
+        @WithDefault("1m")
+        Duration initialBackoff();
+
+        /** Longest wait between two tries; a notice is never given up. */
+        @WithName("max-backoff")
+        @WithDefault("1h")
+        Duration maxBackoff();
+
+        /** How long a claimed notice is held by its instance; after it (a crash) another instance sends it. */
+        @WithDefault("2m")
+        Duration lease();
+
+        /** The partner API's public base URL, e.g. https://partners.linli.example, for the resume call in the notice. */
+        @WithName("api-url")
+        java.util.Optional<String> apiUrl();
+    }
+
     interface Dispatch {
         /** Whether this instance sends deliveries (several instances may: each claims its own with SKIP LOCKED). */
         @WithDefault("true")

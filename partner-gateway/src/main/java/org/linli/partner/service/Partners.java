@@ -23,13 +23,17 @@ public class Partners {
 
     private final PartnerScope scope;
     private final Clock clock;
+    private final SecretCipher cipher;
 
-    Partners(PartnerScope scope, Clock clock) {
+    Partners(PartnerScope scope, Clock clock, SecretCipher cipher) {
         this.scope = scope;
         this.clock = clock;
+        this.cipher = cipher;
     }
 
-    public record Registration(String id, String name, PartnerKind kind, List<String> communities, List<String> eventTypes) {
+    /** A new partner; {@code technicalContact} (an e-mail address) is optional. */
+    public record Registration(String id, String name, PartnerKind kind, List<String> communities, List<String> eventTypes,
+            String technicalContact) {
     }
 
     public Partner register(Registration registration) {
@@ -52,10 +56,27 @@ public class Partners {
         partner.eventTypes = types;
         partner.createdAt = OffsetDateTime.now(clock);
         partner.createdBy = scope.actor();
+        partner.technicalContact = seal(registration.technicalContact());
         partner.persist();
         Log.infof("Partner %s (%s) registered for %d communities and %d event types", partner.id, partner.kind,
                 communities.size(), types.size());
         return partner;
+    }
+
+    /**
+     * Sets (or, with null, removes) the technical contact told when a subscription is paused: the partner itself or its
+     * administrators.
+     */
+    public Partner changeTechnicalContact(String partnerId, String email) {
+        Partner partner = scope.usable(partnerId);
+        partner.technicalContact = seal(email);
+        Log.infof("Technical contact of partner %s %s", partner.id, email == null ? "removed" : "changed");
+        return partner;
+    }
+
+    /** The partner's technical contact in clear, if it has one. */
+    public java.util.Optional<String> technicalContact(Partner partner) {
+        return java.util.Optional.ofNullable(partner.technicalContact).map(cipher::open);
     }
 
     public Partner get(String partnerId) {
@@ -66,6 +87,10 @@ public class Partners {
     public List<Partner> visible() {
         List<Partner> all = Partner.list("order by id");
         return all.stream().filter(scope::mayUse).toList();
+    }
+
+    private String seal(String email) {
+        return email == null || email.isBlank() ? null : cipher.seal(email.strip());
     }
 
     private static List<String> distinct(List<String> values) {

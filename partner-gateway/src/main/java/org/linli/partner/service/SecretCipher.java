@@ -13,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Keeps signing secrets encrypted at rest (AES-256-GCM with {@code linli.partner.secret-key}, a fresh nonce per value):
+ * Keeps signing secrets (and partners' technical contacts) encrypted at rest (AES-256-GCM with {@code linli.partner.secret-key}, a fresh nonce per value):
  * a copy of the database alone signs nothing. Stored as {@code v1:} + base64(nonce ‖ ciphertext ‖ tag).
  */
 @ApplicationScoped
