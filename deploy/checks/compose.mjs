@@ -67,6 +67,7 @@ const mailer = env("resident-service");
 if (String(mailer.LINLI_NOTICES_EMAIL_ENABLED) !== "true" || mailer.QUARKUS_MAILER_HOST !== "mailbox") {
   fail("resident-service", "does not send care-alert e-mails to the mailbox");
 }
+if (env("partner-gateway").QUARKUS_MAILER_HOST !== "mailbox") fail("partner-gateway", "does not send its pause notices to the mailbox");
 
 // 2. topics: declared, never auto-created
 if (String(env("kafka").KAFKA_AUTO_CREATE_TOPICS_ENABLE) !== "false") fail("kafka", "creates topics on first use (KAFKA_AUTO_CREATE_TOPICS_ENABLE is not \"false\")");

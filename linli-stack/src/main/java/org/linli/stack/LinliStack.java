@@ -148,6 +148,14 @@ public final class LinliStack implements AutoCloseable {
         resident.put("QUARKUS_MAILER_MOCK", "false");
         resident.putAll(given.getOrDefault("resident-service", Map.of()));
         settings.put("resident-service", resident);
+        // the gateway's notice to a partner whose webhooks it paused lands in the same mailbox
+        Map<String, String> gateway = new HashMap<>();
+        gateway.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        gateway.put("QUARKUS_MAILER_PORT", String.valueOf(mailbox.smtpPort()));
+        gateway.put("QUARKUS_MAILER_FROM", "linli-partners@localhost");
+        gateway.put("QUARKUS_MAILER_MOCK", "false");
+        gateway.putAll(given.getOrDefault(GATEWAY, Map.of()));
+        settings.put(GATEWAY, gateway);
         return settings;
     }
 
