@@ -47,13 +47,33 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     static KafkaBrokerProcess start(Path directory) {
+        return start(directory, null);
+    }
+
+    /**
+     * A broker with, beside its plain listener, a listener as production has it: TLS (a self-signed certificate for
+     * 127.0.0.1, made here with the JDK's keytool) and SASL/SCRAM-SHA-512 with one user. Tests point a service's
+     * Kafka settings at {@link SecuredListener#bootstrapServers()} to prove every client of the service uses them.
+     */
+    public static SecuredListener startSecured(Path directory, String user, String password) {
+        try {
+            Files.createDirectories(directory);
+            SecuredListener secured = SecuredListener.create(directory, freePort(), user, password);
+            KafkaBrokerProcess broker = start(directory, secured);
+            return secured.on(broker);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the secured Kafka broker in " + directory, e);
+        }
+    }
+
+    private static KafkaBrokerProcess start(Path directory, SecuredListener secured) {
         try {
             Files.createDirectories(directory);
             int brokerPort = freePort();
             int controllerPort = freePort();
-            Path config = writeConfig(directory, brokerPort, controllerPort);
+            Path config = writeConfig(directory, brokerPort, controllerPort, secured);
             KafkaBrokerProcess broker = new KafkaBrokerProcess(directory, config, brokerPort, brokerClasspath());
-            broker.formatStorage();
+            broker.formatStorage(secured);
             broker.start();
             return broker;
         } catch (IOException e) {
@@ -68,7 +88,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             try (var in = Files.newBufferedReader(directory.resolve("server.properties"))) {
                 config.load(in);
             }
-            String listener = config.getProperty("advertised.listeners");
+            String listener = plainListener(config.getProperty("advertised.listeners"));
             int port = Integer.parseInt(listener.substring(listener.lastIndexOf(':') + 1));
             return new KafkaBrokerProcess(directory, directory.resolve("server.properties"), port, brokerClasspath());
         } catch (IOException e) {
@@ -138,11 +158,24 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         stop();
     }
 
-    private void formatStorage() {
+    /** The PLAINTEXT entry of a listener list ("PLAINTEXT://127.0.0.1:9092,SECURED://..." -> "127.0.0.1:9092"). */
+    static String plainListener(String listeners) {
+        for (String listener : listeners.split(",")) {
+            if (listener.startsWith("PLAINTEXT://")) {
+                return listener.substring("PLAINTEXT://".length());
+            }
+        }
+        throw new IllegalStateException("no PLAINTEXT listener in " + listeners);
+    }
+
+    private void formatStorage(SecuredListener secured) {
         String clusterId = randomClusterId();
-        Process format = launch(List.of("kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId,
-                "--config=" + config),
-                "format.out");
+        List<String> command = new ArrayList<>(List.of("kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId,
+                "--config=" + config));
+        if (secured != null) { // the SCRAM user exists from the first start (KRaft keeps credentials in its metadata)
+            command.add("--add-scram=" + secured.scramCredential());
+        }
+        Process format = launch(command, "format.out");
         try {
             if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
                 throw new IllegalStateException("formatting Kafka storage failed, see " + directory.resolve("format.out"));
@@ -211,7 +244,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
-    private static Path writeConfig(Path directory, int brokerPort, int controllerPort) throws IOException {
+    private static Path writeConfig(Path directory, int brokerPort, int controllerPort, SecuredListener secured)
+            throws IOException {
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
@@ -221,6 +255,9 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        if (secured != null) {
+            secured.configure(p);
+        }
         p.setProperty("log.dirs", directory.resolve("data").toString());
         p.setProperty("num.partitions", "3");
         p.setProperty("auto.create.topics.enable", "true");

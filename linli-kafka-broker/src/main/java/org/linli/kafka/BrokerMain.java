@@ -28,8 +28,10 @@ public final class BrokerMain {
         try (var in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(args[0]))) {
             config.load(in);
         }
-        String listener = config.getProperty("advertised.listeners");
-        Thread topics = new Thread(() -> DeclaredTopics.create(listener.substring(listener.indexOf("://") + 3)),
+        // the topics are declared through the plain listener (a test broker may have a secured one beside it)
+        String listener = java.util.Arrays.stream(config.getProperty("advertised.listeners").split(","))
+                .filter(l -> l.startsWith("PLAINTEXT://")).findFirst().orElseThrow();
+        Thread topics = new Thread(() -> DeclaredTopics.create(listener.substring("PLAINTEXT://".length())),
                 "declared-topics");
         topics.setDaemon(true);
         topics.start();
