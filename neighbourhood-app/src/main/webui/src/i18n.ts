@@ -749,7 +749,7 @@ const baseEn: Record<keyof typeof base, string> = {
   'field.volunteerId': 'volunteer',
   'field.payment': 'payment',
 
-  'elder.switch': 'Large text (elder mode)',
+  'elder.switch': 'Large text',
   'elder.on': 'on',
   'elder.off': 'off',
   'language.label': '语言 Language',
