@@ -1,7 +1,6 @@
 package org.linli.stack;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -214,11 +213,7 @@ public final class LinliStack implements AutoCloseable {
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.linli.infra.FreePorts.pick(); // below the ephemeral range: no client takes it meanwhile
     }
 
     @Override

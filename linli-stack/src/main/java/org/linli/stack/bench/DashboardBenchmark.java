@@ -4,7 +4,6 @@ import static org.linli.stack.LinliStack.COMMUNITY_TIME;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -761,11 +760,7 @@ public final class DashboardBenchmark {
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.linli.infra.FreePorts.pick(); // below the ephemeral range: no client takes it meanwhile
     }
 
     // --- the district's events ----------------------------------------------------------------------------------------
