@@ -27,6 +27,14 @@ create table alarm_sender (
     partner_id   varchar(64)  not null references partner (id),
     recorded_at  timestamptz  not null
 );
+-- Alarms taken before this version: the inbound log (kept a day) names the care alert each one raised
+-- ("care-alert <id>"), so their acknowledged and resolved webhooks still reach their vendor.
+insert into alarm_sender (alert_id, partner_id, recorded_at)
+select cast(substring(m.outcome from 12) as uuid), m.partner_id, m.received_at
+from inbound_message m join partner p on p.id = m.partner_id
+where m.kind = 'device-alarm'
+  and m.outcome ~ '^care-alert [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+on conflict (alert_id) do nothing;
 
 -- A device alarm's care-alert event read before the gateway had recorded who sent the alarm (resident-service's event
 -- can overtake the gateway's commit): held, and fanned out when the sender is recorded. Unclaimed ones (an alarm that

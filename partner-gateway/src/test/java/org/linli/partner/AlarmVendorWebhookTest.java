@@ -2,6 +2,7 @@ package org.linli.partner;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
 import java.util.List;
@@ -66,6 +67,12 @@ class AlarmVendorWebhookTest {
                     Gateway.careAlert("care-alert.acknowledged.v1", alert, community, "SMOKE_ALARM"));
             await().atMost(WAIT).until(() -> held(alert) == 1);
             assertEquals(0, endpoint.all().size() + otherEndpoint.all().size(), "nobody hears of it while its sender is unknown");
+            String kept = QuarkusTransaction.requiringNew().call(() -> (String) entityManager
+                    .createNativeQuery("select event from held_alert_event where alert_id = ?1").setParameter(1, alert)
+                    .getSingleResult());
+            for (String personal : List.of("residentId", "householdId", "gridId", "traceparent")) {
+                assertFalse(kept.contains(personal), "the gateway keeps only what partners may see, not " + personal);
+            }
 
             assertEquals(alert, Gateway.alarm(vendor, Gateway.rollInboundSecret(vendor), community, alarmId));
             await().atMost(WAIT).until(() -> endpoint.accepted().size() == 1);

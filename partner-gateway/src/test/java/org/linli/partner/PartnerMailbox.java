@@ -1,8 +1,5 @@
 package org.linli.partner;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +34,7 @@ public class PartnerMailbox implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        port = org.linli.infra.FreePorts.pick(); // bound again after down(): outside the ephemeral range, kept free
         up();
         return Map.of("quarkus.mailer.mock", "false", "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", String.valueOf(port), "quarkus.mailer.from", "partners@linli.test",

@@ -44,7 +44,10 @@ public class AlarmSenders {
         return found.stream().findFirst();
     }
 
-    /** Keeps an event of an alert whose sender is not known (yet); the same event twice is held once. */
+    /**
+     * Keeps an event of an alert whose sender is not known (yet); the same event twice is held once. The caller holds
+     * the event with the data a partner may see, never resident-service's whole event.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void hold(UUID alertId, CloudEvent event, String key) {
         entityManager.createNativeQuery("""

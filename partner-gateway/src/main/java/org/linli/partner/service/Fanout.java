@@ -60,7 +60,9 @@ public class Fanout {
             }
             Optional<String> sender = senders.sender(alert.get());
             if (sender.isEmpty()) {
-                senders.hold(alert.get(), event, key);
+                // held with what partners may see only (no resident, household or grid), without its trace context
+                senders.hold(alert.get(), new CloudEvent(event.id(), event.source(), event.type(), event.time(),
+                        event.subject(), community, data.get()), key);
                 Log.debugf("%s %s: the alarm's sender is not known (yet); held", event.type(), event.id());
                 return 0;
             }

@@ -25,15 +25,16 @@ public class Housekeeping {
     }
 
     /** What one run deleted. */
-    public record Swept(int deliveries, int secrets, int inboundMessages) {
+    public record Swept(int deliveries, int secrets, int inboundMessages, int unclaimedAlertEvents) {
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void hourly() {
         Swept swept = sweep();
-        if (swept.deliveries() + swept.secrets() + swept.inboundMessages() > 0) {
-            Log.infof("Housekeeping deleted %d deliveries, %d expired secrets, %d inbound message ids", swept.deliveries(),
-                    swept.secrets(), swept.inboundMessages());
+        if (swept.deliveries() + swept.secrets() + swept.inboundMessages() + swept.unclaimedAlertEvents() > 0) {
+            Log.infof("Housekeeping deleted %d deliveries, %d expired secrets, %d inbound message ids, %d care-alert "
+                    + "events held a day for an alarm sender never recorded (alarms sent to resident-service directly)",
+                    swept.deliveries(), swept.secrets(), swept.inboundMessages(), swept.unclaimedAlertEvents());
         }
     }
 
@@ -45,10 +46,10 @@ public class Housekeeping {
         int secrets = entityManager.createNativeQuery("delete from signing_secret where expires_at < now()").executeUpdate()
                 + entityManager.createNativeQuery("delete from inbound_secret where expires_at < now()").executeUpdate();
         int inbound = entityManager.createNativeQuery("delete from inbound_message where received_at < now() - interval '1 day'")
-                .executeUpdate()
-                // care-alert events of alarms that did not come through the gateway: no sender will ever be recorded
-                + entityManager.createNativeQuery("delete from held_alert_event where held_at < now() - interval '1 day'")
-                        .executeUpdate();
-        return new Swept(deliveries, secrets, inbound);
+                .executeUpdate();
+        // care-alert events of alarms that did not come through the gateway: no sender will ever be recorded
+        int unclaimed = entityManager.createNativeQuery("delete from held_alert_event where held_at < now() - interval '1 day'")
+                .executeUpdate();
+        return new Swept(deliveries, secrets, inbound, unclaimed);
     }
 }

@@ -47,6 +47,8 @@ public class PauseNotices {
                    p.technical_contact
             from claimed c join subscription s on s.id = c.subscription_id join partner p on p.id = c.partner_id""";
 
+    static final int CLAIMED_AT_ONCE = 5;
+
     private final EntityManager entityManager;
     private final PartnerConfig config;
     private final SecretCipher cipher;
@@ -108,7 +110,9 @@ public class PauseNotices {
     private List<PauseNoticeMessage.Pause> claim() {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = entityManager.createNativeQuery(CLAIM).setParameter(1, 20)
+            // few at a time: each send may take the mailer's timeout (15 s), and all of them must end within the lease
+            // (2 min by default), or another instance could claim one again and send it twice
+            List<Object[]> rows = entityManager.createNativeQuery(CLAIM).setParameter(1, CLAIMED_AT_ONCE)
                     .setParameter(2, config.notices().lease().toMillis() + " milliseconds").getResultList();
             List<PauseNoticeMessage.Pause> claimed = new ArrayList<>(rows.size());
             for (Object[] row : rows) {

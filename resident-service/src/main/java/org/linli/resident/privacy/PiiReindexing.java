@@ -32,14 +32,16 @@ public class PiiReindexing {
     }
 
     /**
-     * What one run did: indexes recomputed, indexes still under another key, and those that cannot be recomputed (their
-     * ID number is sealed with an encryption key that is not configured).
+     * What one run did: indexes recomputed, indexes still under another key, those that cannot be recomputed (their ID
+     * number is sealed with an encryption key that is not configured), and those whose number another resident holds
+     * under the current key (registered twice while the release rolled: a duplicate suspect is opened for the pair;
+     * once they are merged, the next run finishes).
      */
-    public record Run(long reindexed, long remaining, long unreadable) {
+    public record Run(long reindexed, long remaining, long unreadable, long conflicting) {
     }
 
-    /** One batch: the rows it looked at, how many it re-indexed, how many it could not read, the last id it saw. */
-    private record Batch(int rows, long reindexed, long unreadable, UUID last) {
+    /** One batch: the rows it looked at, how many it re-indexed, could not read, found taken, the last id it saw. */
+    private record Batch(int rows, long reindexed, long unreadable, long conflicting, UUID last) {
     }
 
     /** Residents with an index that the key with id ?1 did not compute (indexes from before key ids: key 1). */
@@ -71,44 +73,44 @@ public class PiiReindexing {
 
     /**
      * Re-indexes at most {@code limit} residents whose index another key computed, in batches of {@code batch}, each its
-     * own transaction; recorded as an operator action with its reason and counts.
+     * own transaction; recorded as an operator action with its reason and counts. Residents it cannot re-index
+     * (unreadable, conflicting) do not count against the limit, so they never keep a run from the rest.
      */
     public Run reindex(int limit, int batch, String operator, String reason) {
-        long seen = 0;
         long reindexed = 0;
         long unreadable = 0;
+        long conflicting = 0;
         UUID after = null; // the last resident the previous batch looked at
-        while (seen < limit) {
-            int size = (int) Math.min(batch, limit - seen);
+        while (reindexed < limit) {
+            int size = (int) Math.min(batch, limit - reindexed);
             UUID from = after;
             Batch done = QuarkusTransaction.requiringNew().call(() -> batch(from, size));
-            seen += done.rows();
             reindexed += done.reindexed();
             unreadable += done.unreadable();
+            conflicting += done.conflicting();
             if (done.rows() < size) {
                 break;
             }
             after = done.last();
         }
         long remaining = keys().notCurrent();
-        long total = reindexed;
-        long refused = unreadable;
+        String counts = "reindexed " + reindexed + ", remaining " + remaining + ", unreadable " + unreadable
+                + ", conflicting " + conflicting;
         QuarkusTransaction.requiringNew().run(() -> OperatorAction.record(OffsetDateTime.now(clock), operator,
-                "pii.re-index", "index key " + cipher.currentIndexKeyId(), "reindexed " + total + ", remaining "
-                        + remaining + ", unreadable " + refused, reason));
-        Log.infof("National ID indexes recomputed with index key %d: %d residents, %d under other keys remain, %d unreadable",
-                cipher.currentIndexKeyId(), total, remaining, refused);
-        return new Run(reindexed, remaining, unreadable);
+                "pii.re-index", "index key " + cipher.currentIndexKeyId(), counts, reason));
+        Log.infof("National ID indexes recomputed with index key %d: %s", cipher.currentIndexKeyId(), counts);
+        return new Run(reindexed, remaining, unreadable, conflicting);
     }
 
     private Batch batch(UUID after, int size) {
-        var query = em.createNativeQuery("select id, national_id_cipher from resident where " + OTHER_KEY
+        var query = em.createNativeQuery("select id, national_id_cipher, community_id from resident where " + OTHER_KEY
                 + (after == null ? "" : " and id > ?2") + " order by id limit " + size + " for update skip locked")
                 .setParameter(1, cipher.currentIndexKeyId());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = (after == null ? query : query.setParameter(2, after)).getResultList();
         long reindexed = 0;
         long unreadable = 0;
+        long conflicting = 0;
         UUID last = after;
         for (Object[] row : rows) {
             last = (UUID) row[0];
@@ -122,10 +124,29 @@ public class PiiReindexing {
                 unreadable++; // keeps its index, still found through the previous key
                 continue;
             }
+            byte[] index = cipher.blindIndex(nationalId);
+            @SuppressWarnings("unchecked")
+            List<UUID> holders = em.createNativeQuery("select id from resident where national_id_hash = ?1 "
+                    + "and status <> 'MERGED' and id <> ?2 limit 1").setParameter(1, index).setParameter(2, last)
+                    .getResultList();
+            if (!holders.isEmpty()) { // the unique index would refuse it: the pair goes to the duplicates, this one waits
+                conflicting++;
+                suspectDuplicates((String) row[2], last, holders.get(0));
+                continue;
+            }
             reindexed += em.createNativeQuery("update resident set national_id_hash = ?1, national_id_index_key = ?2 "
-                    + "where id = ?3").setParameter(1, cipher.blindIndex(nationalId))
+                    + "where id = ?3").setParameter(1, index)
                     .setParameter(2, cipher.currentIndexKeyId()).setParameter(3, last).executeUpdate();
         }
-        return new Batch(rows.size(), reindexed, unreadable, last);
+        return new Batch(rows.size(), reindexed, unreadable, conflicting, last);
+    }
+
+    /** Opens a duplicate suspect for the two residents holding one ID number, unless one is open for them already. */
+    private void suspectDuplicates(String communityId, UUID resident, UUID other) {
+        em.createNativeQuery("insert into duplicate_suspect (id, community_id, resident_id, other_id, status, raised_at, "
+                + "version) select ?1, ?2, ?3, ?4, 'OPEN', ?5, 0 where not exists (select 1 from duplicate_suspect "
+                + "where status = 'OPEN' and ((resident_id = ?3 and other_id = ?4) or (resident_id = ?4 and other_id = ?3)))")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, communityId).setParameter(3, resident)
+                .setParameter(4, other).setParameter(5, OffsetDateTime.now(clock)).executeUpdate();
     }
 }

@@ -82,8 +82,9 @@ public class PiiKeyResource {
             description = "At most limit residents, 500 rows per transaction, each resident once: run it again until "
                     + "remaining is 0 (a second run over done residents changes nothing). Lookups and duplicate checks "
                     + "match the previous index keys meanwhile. Counts only (reindexed, remaining, unreadable: an ID "
-                    + "number sealed with an encryption key no longer configured). Audited as an operator action with "
-                    + "the reason.")
+                    + "number sealed with an encryption key no longer configured; conflicting: a number another "
+                    + "resident holds under the current key, registered twice during the rollout, opened as a duplicate "
+                    + "suspect to merge). Audited as an operator action with the reason.")
     public PiiReindexing.Run reindex(@NotNull @Valid Rotation request) {
         return reindexing.reindex(limit(request), BATCH, caller.subject(), request.reason().strip());
     }

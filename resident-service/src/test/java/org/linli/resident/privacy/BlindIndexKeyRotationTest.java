@@ -123,6 +123,43 @@ class BlindIndexKeyRotationTest {
     }
 
     @Test
+    void aNumberRegisteredTwiceDuringTheRollGoesToTheDuplicatesAndDoesNotStopTheReindex() {
+        IndexedResidents residents = new IndexedResidents(TestCommunity.create(), em);
+        String number = IndexedResidents.newIdNumber();
+        String her = residents.registeredBeforeTheRotation("周玉兰", number);
+        String neighbour = residents.registeredBeforeTheRotation("周建华", IndexedResidents.newIdNumber());
+        // a pod of the old release, looking up with the old key only, registered her number again under the new key
+        String twin = residents.registerAgain(IndexedResidents.newIdNumber()).statusCode(201).extract().path("id");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update resident set national_id_hash = ?1, "
+                + "national_id_index_key = 2 where id = ?2").setParameter(1, cipher.blindIndex(number))
+                .setParameter(2, UUID.fromString(twin)).executeUpdate());
+
+        Map<String, Object> run = IndexedResidents.reindex("index key rotation after the roll");
+        assertTrue(((Number) run.get("conflicting")).longValue() >= 1, run.toString());
+        assertEquals(1, residents.stored(her).keyId(), "her index waits: the new one is taken by the twin");
+        assertEquals(2, residents.stored(neighbour).keyId(), "the rest of the run went on");
+        assertEquals(1L, openSuspects(her, twin), "the pair is opened as likely duplicates, once");
+        IndexedResidents.reindex("index key rotation after the roll, again");
+        assertEquals(1L, openSuspects(her, twin), "a second run opens no second suspect");
+
+        // the worker merges the twin into her record; the next run re-indexes her
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update resident set status = 'MERGED', "
+                + "merged_into = ?1 where id = ?2").setParameter(1, UUID.fromString(her))
+                .setParameter(2, UUID.fromString(twin)).executeUpdate());
+        IndexedResidents.reindex("index key rotation, after the merge");
+        assertEquals(2, residents.stored(her).keyId());
+        assertArrayEquals(cipher.blindIndex(number), residents.stored(her).index());
+        residents.lookup(number).statusCode(200).body("id", equalTo(her));
+    }
+
+    private long openSuspects(String resident, String other) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select count(*) from "
+                + "duplicate_suspect where status = 'OPEN' and ((resident_id = ?1 and other_id = ?2) or (resident_id = ?2 "
+                + "and other_id = ?1))").setParameter(1, UUID.fromString(resident)).setParameter(2, UUID.fromString(other))
+                .getSingleResult()).longValue());
+    }
+
+    @Test
     void onlyAnOperatorReindexesAndSaysWhy() {
         String worker = TestCommunity.create().worker();
         given().auth().oauth2(worker).contentType(ContentType.JSON).body(Map.of("reason", "curious"))
