@@ -57,7 +57,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     public static SecuredListener startSecured(Path directory, String user, String password) {
         try {
             Files.createDirectories(directory);
-            SecuredListener secured = SecuredListener.create(directory, freePort(), user, password);
+            SecuredListener secured = SecuredListener.create(directory, FreePorts.pick(), user, password);
             KafkaBrokerProcess broker = start(directory, secured);
             return secured.on(broker);
         } catch (IOException e) {
@@ -68,8 +68,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private static KafkaBrokerProcess start(Path directory, SecuredListener secured) {
         try {
             Files.createDirectories(directory);
-            int brokerPort = freePort();
-            int controllerPort = freePort();
+            int brokerPort = FreePorts.pick();
+            int controllerPort = FreePorts.pick();
             Path config = writeConfig(directory, brokerPort, controllerPort, secured);
             KafkaBrokerProcess broker = new KafkaBrokerProcess(directory, config, brokerPort, brokerClasspath());
             broker.formatStorage(secured);
@@ -323,9 +323,6 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         return id;
     }
 
-    static int freePort() throws IOException {
-        return FreePorts.pick();
-    }
 
     private static void sleep(long millis) {
         try {

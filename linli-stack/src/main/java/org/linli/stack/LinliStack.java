@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.linli.infra.FreePorts;
 import org.linli.infra.Infrastructure;
 import org.linli.infra.PostgresEndpoint;
 
@@ -82,18 +83,18 @@ public final class LinliStack implements AutoCloseable {
         try {
             for (int i = 0; i < SERVICES.size(); i++) {
                 String name = SERVICES.get(i);
-                int port = basePort == 0 ? freePort() : basePort + i + 1;
+                int port = basePort == 0 ? FreePorts.pick() : basePort + i + 1;
                 ServiceProcess service = ServiceProcess.launch(name, home.resolve(name).resolve("target/quarkus-app"), port,
                         environment(infrastructure, name, settings), logDirectory);
                 launched.add(service);
                 services.put(name, service);
             }
-            int appPort = basePort == 0 ? freePort() : basePort + SERVICES.size() + 1;
+            int appPort = basePort == 0 ? FreePorts.pick() : basePort + SERVICES.size() + 1;
             ServiceProcess app = ServiceProcess.launch(APP, home.resolve(APP).resolve("target/quarkus-app"), appPort,
                     appEnvironment(services, settings), logDirectory);
             launched.add(app);
             services.put(APP, app);
-            int gatewayPort = basePort == 0 ? freePort() : basePort + SERVICES.size() + 2;
+            int gatewayPort = basePort == 0 ? FreePorts.pick() : basePort + SERVICES.size() + 2;
             ServiceProcess gateway = ServiceProcess.launch(GATEWAY, home.resolve(GATEWAY).resolve("target/quarkus-app"),
                     gatewayPort, gatewayEnvironment(infrastructure, services, settings), logDirectory);
             launched.add(gateway);
@@ -212,9 +213,6 @@ public final class LinliStack implements AutoCloseable {
         throw new IllegalStateException("cannot find the Linli checkout; run from inside it or set -Dlinli.home");
     }
 
-    public static int freePort() {
-        return org.linli.infra.FreePorts.pick(); // below the ephemeral range: no client takes it meanwhile
-    }
 
     @Override
     public void close() {

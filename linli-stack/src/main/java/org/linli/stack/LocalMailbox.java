@@ -53,7 +53,7 @@ public final class LocalMailbox implements AutoCloseable {
 
     /** Starts the SMTP server and its page; a port of 0 picks a free one. */
     public static LocalMailbox start(int smtpPort, int pagePort) {
-        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort == 0 ? LinliStack.freePort() : smtpPort, "127.0.0.1",
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort == 0 ? org.linli.infra.FreePorts.pick() : smtpPort, "127.0.0.1",
                 ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try {

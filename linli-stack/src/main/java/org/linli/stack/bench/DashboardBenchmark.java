@@ -589,7 +589,7 @@ public final class DashboardBenchmark {
                 launch.setAccessible(true);
                 long launchedAt = System.nanoTime();
                 ServiceProcess process = (ServiceProcess) launch.invoke(null, SERVICE,
-                        home.resolve(SERVICE).resolve("target/quarkus-app"), freePort(), env,
+                        home.resolve(SERVICE).resolve("target/quarkus-app"), org.linli.infra.FreePorts.pick(), env,
                         home.resolve("target/bench-logs/dashboard-" + run));
                 infrastructure.beforeStop(process::close);
                 return new Dashboard(process, url, pg, launchedAt);
@@ -757,10 +757,6 @@ public final class DashboardBenchmark {
             }
             return consumer.endOffsets(partitions);
         }
-    }
-
-    private static int freePort() {
-        return org.linli.infra.FreePorts.pick(); // below the ephemeral range: no client takes it meanwhile
     }
 
     // --- the district's events ----------------------------------------------------------------------------------------

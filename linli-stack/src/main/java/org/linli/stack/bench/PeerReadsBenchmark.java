@@ -88,7 +88,7 @@ public final class PeerReadsBenchmark {
             Path peerScript = script(work.resolve("peer.lua"), "/entity/fruits/", List.of("1", "2", "3"), null);
 
             createDatabase(pg, "linli_peer");
-            int peerPort = LinliStack.freePort();
+            int peerPort = org.linli.infra.FreePorts.pick();
             try (PeerProcess quickstart = PeerProcess.start(peer, peerPort, pg, work.resolve("peer.log"))) {
                 URI ours = residents.resolve("/");
                 URI theirs = URI.create("http://localhost:" + peerPort + "/");
