@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -46,8 +47,8 @@ public class PiiCipher {
     private final Map<Integer, SecretKeySpec> openingKeys = new HashMap<>();
     private final SecretKeySpec indexKey;
     private final int indexKeyId;
-    /** Index keys a resident may still be indexed under while the index key rotates. */
-    private final List<SecretKeySpec> previousIndexKeys;
+    /** Index keys a resident may still be indexed under while the index key rotates, by id. */
+    private final Map<Integer, SecretKeySpec> previousIndexKeys;
     private final SecureRandom random = new SecureRandom();
     /** Cipher and Mac instances are not thread-safe and costly to look up: one of each per thread. */
     private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> instance(() -> Cipher.getInstance("AES/GCM/NoPadding")));
@@ -60,8 +61,8 @@ public class PiiCipher {
         openingKeys.put(keyId, encryptionKey);
         this.indexKey = new SecretKeySpec(key(config.blindIndexKey(), "linli.pii.blind-index-key"), "HmacSHA256");
         this.indexKeyId = keyId(config.blindIndexKeyId(), "linli.pii.blind-index-key-id");
-        this.previousIndexKeys = List.copyOf(previousKeys(config.previousBlindIndexKeys(), indexKeyId,
-                "linli.pii.previous-blind-index-keys", "HmacSHA256").values());
+        this.previousIndexKeys = previousKeys(config.previousBlindIndexKeys(), indexKeyId,
+                "linli.pii.previous-blind-index-keys", "HmacSHA256");
     }
 
     private static int keyId(int id, String name) {
@@ -166,13 +167,45 @@ public class PiiCipher {
         }
         List<byte[]> indexes = new ArrayList<>();
         indexes.add(blindIndex(indexKey, nationalId));
-        previousIndexKeys.forEach(key -> indexes.add(blindIndex(key, nationalId)));
+        previousIndexKeys.values().forEach(key -> indexes.add(blindIndex(key, nationalId)));
         return indexes;
     }
 
     /** The id stored with every index the current key computes. */
     public int currentIndexKeyId() {
         return indexKeyId;
+    }
+
+    /** A configured key's check value: which key material its id names, without revealing it. */
+    public record KeyFingerprint(String purpose, int keyId, byte[] fingerprint) {
+    }
+
+    /** Purposes of {@link KeyFingerprint}. */
+    public static final String ENCRYPTION = "encryption";
+    public static final String BLIND_INDEX = "blind-index";
+    private static final int FINGERPRINT_BYTES = 16;
+
+    /**
+     * The check value of every configured key, current and previous, encryption and blind index: the first 16 bytes of
+     * HMAC-SHA256 under the key of a label naming its purpose (a key check value; HMAC does not reveal its key).
+     */
+    public List<KeyFingerprint> fingerprints() {
+        List<KeyFingerprint> prints = new ArrayList<>();
+        new TreeMap<>(openingKeys).forEach((id, key) -> prints.add(fingerprint(ENCRYPTION, id, key)));
+        prints.add(fingerprint(BLIND_INDEX, indexKeyId, indexKey));
+        previousIndexKeys.forEach((id, key) -> prints.add(fingerprint(BLIND_INDEX, id, key)));
+        return prints;
+    }
+
+    private KeyFingerprint fingerprint(String purpose, int id, SecretKeySpec key) {
+        try {
+            Mac mac = macs.get();
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            byte[] full = mac.doFinal(("linli personal-data key check value: " + purpose).getBytes(StandardCharsets.UTF_8));
+            return new KeyFingerprint(purpose, id, Arrays.copyOf(full, FINGERPRINT_BYTES));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("key check value failed", e);
+        }
     }
 
     private byte[] blindIndex(SecretKeySpec key, String nationalId) {
