@@ -1,24 +1,35 @@
 import { ref, type Ref } from 'vue';
 import { errorText } from './api';
 
-/** Loads something for a screen: data, loading, error, reload. */
+/**
+ * Loads something for a screen: data, loading, error, reload. The latest request wins: an answer or an error that
+ * arrives after a newer request was made is dropped, so a slow answer for yesterday never replaces today's.
+ * reload() keeps what is shown while it asks again (a refresh); reloadAfresh() forgets it at once, for when the screen
+ * now asks about something else (another day, another filter) and the old answer would mislead.
+ */
 export function useLoad<T>(loader: () => Promise<T>, immediate = true) {
   const data = ref(null) as Ref<T | null>;
   const loading = ref(false);
   const error = ref<unknown>(null);
-  async function reload(): Promise<void> {
+  let latest = 0;
+  async function ask(afresh: boolean): Promise<void> {
+    const mine = ++latest;
     loading.value = true;
     error.value = null;
+    if (afresh) data.value = null;
     try {
-      data.value = await loader();
+      const answer = await loader();
+      if (mine === latest) data.value = answer;
     } catch (e) {
-      error.value = e;
+      if (mine === latest) error.value = e;
     } finally {
-      loading.value = false;
+      if (mine === latest) loading.value = false;
     }
   }
+  const reload = () => ask(false);
+  const reloadAfresh = () => ask(true);
   if (immediate) void reload();
-  return { data, loading, error, reload };
+  return { data, loading, error, reload, reloadAfresh };
 }
 
 /** Runs one action at a time with its error and a message for success. */
