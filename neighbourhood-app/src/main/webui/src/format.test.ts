@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, formatDate, localInputToIso, mondayOf, nowLocalInput, today, yuan } from './format';
+import { addDays, formatDate, formatMonth, localInputToIso, mondayOf, nowLocalInput, today, yuan } from './format';
 import { suits } from './canteen';
 
 describe('dates in the community and money from fen', () => {
@@ -14,6 +14,11 @@ describe('dates in the community and money from fen', () => {
     expect(formatDate('2025-12-01')).toBe('2025年12月1日');
     expect(formatDate('2025-12-01T17:30:00Z')).toBe('2025年12月2日');
     expect(formatDate('2025-12-01T08:00:00.123456+08:00')).toBe('2025年12月1日');
+  });
+
+  it('writes a month (YYYY-MM) as words, not as "2026-12 月"', () => {
+    expect(formatMonth('2026-12')).toBe('2026年12月');
+    expect(formatMonth('2027-01')).toBe('2027年1月');
   });
 
   it('finds the Monday of a week, Sunday included', () => {

@@ -43,6 +43,12 @@ export function formatDate(date: string | null | undefined): string {
   );
 }
 
+/** A month (YYYY-MM): "2026年12月" / "December 2026". */
+export function formatMonth(month: string | null | undefined): string {
+  if (!month) return '';
+  return new Intl.DateTimeFormat(lang.value, { timeZone: ZONE, year: 'numeric', month: 'long' }).format(noon(`${month}-15`));
+}
+
 export function formatWeekday(day: string): string {
   const index = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].indexOf(day);
   if (index < 0) return day;

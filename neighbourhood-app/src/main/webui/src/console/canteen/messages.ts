@@ -172,7 +172,7 @@ export const zh = {
   'can.settle.month': '月份',
   'can.settle.showDay': '看这一天',
   'can.settle.showMonth': '看这个月',
-  'can.settle.monthOf': '{month} 月结算',
+  'can.settle.monthOf': '{month}结算',
   'can.settle.csv': '下载 CSV',
   'can.settle.period': '期间',
   'can.settle.from': '开始日期',
