@@ -44,9 +44,12 @@ function save(saved: Saved): void {
 }
 
 let current: { subject: string; community: string } | null = null;
+/** The latest read wins: an older read answering late (or failing) does not replace a newer one's round. */
+let reads = 0;
 
 export async function loadRound(community: string, subject: string): Promise<void> {
   current = { subject, community };
+  const mine = ++reads;
   round.loading = true;
   round.error = null;
   const date = today();
@@ -54,12 +57,14 @@ export async function loadRound(community: string, subject: string): Promise<voi
     // both days at once: on a phone network each round trip costs more than the work behind it
     const read = await Promise.all([date, addDays(date, 1)].map((day) => runsOn(community, subject, day)));
     const runs = withTaken(read.flat());
+    if (mine !== reads) return;
     const saved: Saved = { subject, date, fetchedAt: Date.now(), runs };
     save(saved);
     round.runs = runs;
     round.fetchedAt = saved.fetchedAt;
     round.fromCache = false;
   } catch (e) {
+    if (mine !== reads) return;
     const saved = recall(subject);
     if (e instanceof ApiError && e.offline && saved) {
       round.runs = saved.runs;
@@ -69,7 +74,7 @@ export async function loadRound(community: string, subject: string): Promise<voi
       round.error = e;
     }
   } finally {
-    round.loading = false;
+    if (mine === reads) round.loading = false;
   }
 }
 
