@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api';
 import { lang } from '../../i18n';
 import { zh, en } from './messages';
-import { chunks, confirmAll, mayHaveMore, matches, refusalText, thisMonth, type Outcome, type Progress } from './desk';
+import { chunks, confirmAll, mayHaveMore, mayRetry, matches, refusalText, thisMonth, type Outcome, type Progress } from './desk';
 
 const ok = (serviceId: string, points = 10): Outcome => ({ serviceId, status: 200, serviceStatus: 'CONFIRMED', pointsAwarded: points, detail: null });
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `s${i + 1}`);
@@ -90,6 +90,26 @@ describe('confirming many services', () => {
     });
     expect(sent).toEqual(['a', 'b']);
     expect(result.total).toBe(2);
+  });
+});
+
+describe('which failures may be tried again', () => {
+  it('offers again what was not sent or not answered', () => {
+    expect(mayRetry({ status: 0, detail: null })).toBe(true);
+    expect(mayRetry({ status: 401, detail: null })).toBe(true);
+    expect(mayRetry({ status: 503, detail: null })).toBe(true);
+    expect(mayRetry({ status: 500, detail: 'Something went wrong on our side; quote reference x' })).toBe(true);
+    expect(mayRetry({ status: 409, detail: 'Someone else changed this at the same time; reload it and try again' })).toBe(true);
+  });
+
+  it('never offers again what points-service decided', () => {
+    expect(mayRetry({ status: 409, detail: 'Service x was rejected; it cannot be confirmed' })).toBe(false);
+    expect(mayRetry({ status: 409, detail: 'Service x was reversed; it cannot be confirmed' })).toBe(false);
+    expect(mayRetry({ status: 409, detail: 'The volunteer wallet is frozen: the volunteer has moved out' })).toBe(false);
+    expect(mayRetry({ status: 403, detail: 'A volunteer can never confirm or reject their own service' })).toBe(false);
+    expect(mayRetry({ status: 403, detail: 'Only the beneficiary, their grid head or a community worker confirms a service' })).toBe(false);
+    expect(mayRetry({ status: 404, detail: 'No service x in your scope' })).toBe(false);
+    expect(mayRetry({ status: 400, detail: null })).toBe(false);
   });
 });
 

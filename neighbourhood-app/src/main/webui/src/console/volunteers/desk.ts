@@ -141,6 +141,18 @@ export function refusalText(status: number, detail: string | null | undefined): 
   return detail || t('err.generic');
 }
 
+/**
+ * Whether confirming a failed service again could go otherwise: yes when it was not sent or not answered (offline,
+ * signed out, the service down, a lost race), never when the service decided it (rejected, reversed, the volunteer's
+ * own, not the caller's to confirm, gone, moved out): points-service answers those the same every time.
+ */
+export function mayRetry(f: Pick<Failure, 'status' | 'detail'>): boolean {
+  if (f.status === 0 || f.status === 401 || f.status === 408 || f.status === 429 || f.status >= 500) return true;
+  if (f.status !== 409) return false;
+  const d = (f.detail ?? '').toLowerCase();
+  return !['rejected', 'reversed', 'confirmed and credited', 'frozen', 'moved out'].some((w) => d.includes(w));
+}
+
 /** An error of a call in words, with a 403 explained (the app's errorText says "not found" for it). */
 export function deskErrorText(error: unknown): string {
   if (error instanceof ApiError) {
