@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -35,6 +36,7 @@ import org.linli.resident.privacy.PiiCipher;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -100,6 +102,9 @@ public class NoticeDispatcher {
     /** Retries that are due, and claims whose sender stopped mid-send. Every instance runs it; claims keep it single. */
     @Scheduled(every = "${linli.notices.poll:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
+        if (stopping) {
+            return;
+        }
         try {
             expireStalledClaims();
             List<UUID> due = QuarkusTransaction.requiringNew().call(() -> AlertNotification.getEntityManager()
@@ -109,7 +114,9 @@ public class NoticeDispatcher {
                     .setMaxResults(100).getResultList());
             due.forEach(this::process);
         } catch (RuntimeException e) {
-            Log.warnf("Notice sweep failed: %s", e.getClass().getSimpleName());
+            if (!stopping) { // a sweep the shutdown overtook: the next start's sweep picks its notices up
+                Log.warnf("Notice sweep failed: %s", e.getClass().getSimpleName());
+            }
         }
     }
 
@@ -330,6 +337,13 @@ public class NoticeDispatcher {
 
     private static String callName(Resident resident) {
         return resident == null ? null : CallName.of(resident.name, resident.gender);
+    }
+
+    /** Set when the service begins to stop: a sweep then no longer starts, and one under way fails quietly. */
+    private volatile boolean stopping;
+
+    void onShutdown(@Observes ShutdownEvent shutdown) {
+        stopping = true;
     }
 
     @PreDestroy
