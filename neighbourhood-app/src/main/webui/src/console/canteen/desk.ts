@@ -90,6 +90,23 @@ export function portionsOf(list: ProductionList | null, meal: 'LUNCH' | 'DINNER'
 }
 
 /** Whether an error is the service refusing the person's role (403). */
+export type DelivererKind = 'STAFF' | 'VOLUNTEER';
+
+/**
+ * The deliverer id typed for each kind, kept apart: switching kind brings back what was typed for that kind (at first
+ * the signed-in staff id for staff, nothing for a volunteer), so a staff id is never checked as a resident id.
+ */
+export function delivererIds(staffId: string) {
+  const typed: Record<DelivererKind, string> = { STAFF: staffId, VOLUNTEER: '' };
+  return {
+    /** Keeps `id` as `from`'s and answers what was typed for `to`. */
+    switch(from: DelivererKind, to: DelivererKind, id: string): string {
+      typed[from] = id;
+      return typed[to];
+    },
+  };
+}
+
 export const isRefused = (e: unknown) => e instanceof ApiError && e.status === 403;
 
 /** The first day of a month (YYYY-MM) and its days. */
