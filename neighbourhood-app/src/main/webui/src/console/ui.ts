@@ -1,5 +1,5 @@
-/** Small helpers for the console's screens: polling while the tab is visible, and check messages in words. */
-import { onBeforeUnmount, onMounted } from 'vue';
+/** Small helpers for the console's screens: polling while the tab is visible, checks that follow what is typed, and check messages in words. */
+import { onBeforeUnmount, onMounted, watch, type Ref } from 'vue';
 import { ApiError } from '../api';
 import { t, type MessageKey } from '../i18n';
 import { violationsByField, type FieldErrors } from './validation';
@@ -31,6 +31,29 @@ export function usePolling(tick: () => Promise<unknown>, ms: number): void {
     window.clearInterval(timer);
     document.removeEventListener('visibilitychange', onVisibility);
   });
+}
+
+/**
+ * A form's checks: `run()` checks the form (the errors in `errors`, true when all is well). Once a check has failed, the
+ * checks follow what is typed: a field put right no longer says it is wrong (as on registration), until none is wrong.
+ * What the service said after a check passed is left as it is (it is not a check's to take back).
+ */
+export function useChecks(form: () => unknown, errors: Ref<FieldErrors>, validate: () => FieldErrors) {
+  let failed = false;
+  watch(
+    form,
+    () => {
+      if (failed && Object.keys(errors.value).length) errors.value = validate();
+    },
+    { deep: true },
+  );
+  return {
+    run(): boolean {
+      errors.value = validate();
+      failed = Object.keys(errors.value).length > 0;
+      return !failed;
+    },
+  };
 }
 
 /** A check's code ("check.required", "check.maxLength:100") in words. */
