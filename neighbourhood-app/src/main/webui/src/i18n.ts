@@ -314,7 +314,7 @@ const base = {
   'entry.CHARGE': '订餐扣款',
   'entry.REFUND': '退款',
 
-  'visits.line': '{name} 在 {when} 探访了您，共 {minutes} 分钟',
+  'visits.line': '{name}在 {when} 探访了您，共 {minutes} 分钟',
   'visits.volunteer': '志愿者',
   'visits.confirm': '确认',
   'visits.reject': '不是这样',
