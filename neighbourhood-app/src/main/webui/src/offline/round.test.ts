@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRecorded, withTaken } from './round';
+import { applyRecorded, focusLost, withTaken } from './round';
 import type { Run, Stop } from '../types';
 
 const stop = (stopId: string, sequence: number): Stop => ({
@@ -26,5 +26,18 @@ describe('a round read again while outcomes are being sent', () => {
     expect(fresh[0].stops.map((s) => s.welfareCheck)).toEqual(['OK', 'OK']);
     // remembered no longer: a later read shows what the server says
     expect(withTaken(fromServer())[0].stops.map((s) => s.welfareCheck)).toEqual([null, null]);
+  });
+});
+
+describe('the focus after a stop is recorded', () => {
+  const body = { isConnected: true };
+  it('is lost when it was on a button the page took away, or on nothing', () => {
+    expect(focusLost({ isConnected: false }, body)).toBe(true);
+    expect(focusLost(body, body)).toBe(true);
+    expect(focusLost(null, body)).toBe(true);
+  });
+
+  it('is left where the volunteer put it meanwhile', () => {
+    expect(focusLost({ isConnected: true }, body)).toBe(false);
   });
 });

@@ -151,6 +151,14 @@ export function withTaken(runs: Run[]): Run[] {
   return runs;
 }
 
+/**
+ * Whether the keyboard focus went with what the page just redrew: on nothing, on the page itself, or on an element no
+ * longer in it (an outcome button of a stop now recorded).
+ */
+export function focusLost(active: { isConnected: boolean } | null, body: unknown): boolean {
+  return !active || active === body || !active.isConnected;
+}
+
 /** The server took an outcome: show the stop as recorded, in memory and in the saved copy. */
 export function applyRecorded(runId: string, answer: Taken): void {
   const recorded = { ...answer, recordedAt: answer.recordedAt ?? new Date().toISOString() };
