@@ -12,6 +12,15 @@ function pending<T>() {
   return { promise, answer, fail };
 }
 
+/** A screen that asked twice: the older request first, then the newer, neither answered yet. */
+function askedTwice() {
+  const older = pending<string>();
+  const newer = pending<string>();
+  const asks = [older, newer];
+  const load = useLoad(() => asks.shift()!.promise, false);
+  return { older, newer, load, first: load.reload(), second: load.reload() };
+}
+
 describe('useLoad', () => {
   it('shows the answer and is no longer loading', async () => {
     const load = useLoad(() => Promise.resolve(['today']));
@@ -23,12 +32,7 @@ describe('useLoad', () => {
   });
 
   it('drops a slow answer to an older request when a newer one has answered', async () => {
-    const yesterday = pending<string>();
-    const today = pending<string>();
-    const asks = [yesterday, today];
-    const load = useLoad(() => asks.shift()!.promise, false);
-    const first = load.reload();
-    const second = load.reload();
+    const { older: yesterday, newer: today, load, first, second } = askedTwice();
     today.answer('today');
     await second;
     expect(load.data.value).toBe('today');
@@ -40,12 +44,7 @@ describe('useLoad', () => {
   });
 
   it('stays loading while the newest request is out, even when an older one answers first', async () => {
-    const older = pending<string>();
-    const newer = pending<string>();
-    const asks = [older, newer];
-    const load = useLoad(() => asks.shift()!.promise, false);
-    const first = load.reload();
-    const second = load.reload();
+    const { older, newer, load, first, second } = askedTwice();
     older.answer('older');
     await first;
     expect(load.loading.value).toBe(true);
@@ -57,12 +56,7 @@ describe('useLoad', () => {
   });
 
   it('drops an error from an older request once a newer one has succeeded', async () => {
-    const older = pending<string>();
-    const newer = pending<string>();
-    const asks = [older, newer];
-    const load = useLoad(() => asks.shift()!.promise, false);
-    const first = load.reload();
-    const second = load.reload();
+    const { older, newer, load, first, second } = askedTwice();
     newer.answer('newer');
     await second;
     older.fail(new Error('offline'));
